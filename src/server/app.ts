@@ -1,0 +1,82 @@
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+import { approvalRoutes } from './platform/approvals/approvals.routes.js';
+import { auditRoutes } from './platform/audit/audit.routes.js';
+import { authRoutes } from './platform/auth/auth.routes.js';
+import { authenticatePlugin } from './platform/auth/authenticate.js';
+import type { DbHandle } from './platform/db/client.js';
+import { installErrorHandler } from './platform/http/error-handler.js';
+import { registerOpenApi } from './platform/http/openapi.js';
+import { notificationRoutes } from './platform/notifications/notifications.routes.js';
+import { orgRoutes } from './platform/org/org.routes.js';
+import { policyRoutes } from './platform/policies/policies.routes.js';
+import { webhookRoutes } from './platform/webhooks/webhooks.routes.js';
+import { numberingRoutes } from './platform/numbering/numbering.routes.js';
+
+export interface AppDeps {
+  handle: DbHandle;
+  logger?: FastifyServerOptions['logger'];
+  trustProxy?: boolean;
+  loginRateLimitPerMinute?: number;
+  /** folder of the built web UI; served with an SPA fallback when present */
+  webDist?: string;
+  /** called after each successful mutating request (dispatches the outbox) */
+  afterCommit?: () => void;
+}
+
+/** Builds the whole HTTP app: plugins, then every module's routes under /api/v1. Tests call this. */
+export async function buildApp(deps: AppDeps) {
+  const app = Fastify({
+    logger: deps.logger ?? false, trustProxy: deps.trustProxy ?? false, bodyLimit: 10 * 1024 * 1024,
+    genReqId: () => crypto.randomUUID(), ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  await app.register(helmet, { contentSecurityPolicy: false });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await registerOpenApi(app);
+  await app.register(authenticatePlugin, { handle: deps.handle });
+
+  app.get('/health', {
+    schema: { tags: ['health'], summary: 'Liveness and which database', security: [], response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']) }) } },
+    config: { public: true },
+  }, async () => ({ status: 'ok' as const, db: deps.handle.kind }));
+
+  await app.register(async (api) => {
+    await api.register(authRoutes, { handle: deps.handle, loginRateLimitPerMinute: deps.loginRateLimitPerMinute ?? 20 });
+    await api.register(orgRoutes);
+    await api.register(approvalRoutes);
+    await api.register(auditRoutes);
+    await api.register(policyRoutes);
+    await api.register(notificationRoutes);
+    await api.register(webhookRoutes);
+    await api.register(numberingRoutes);
+  }, { prefix: '/api/v1' });
+
+  if (deps.afterCommit) {
+    const afterCommit = deps.afterCommit;
+    app.addHook('onResponse', async (request, reply) => {
+      if (request.method !== 'GET' && reply.statusCode < 400) afterCommit();
+    });
+  }
+
+  if (deps.webDist && existsSync(deps.webDist)) {
+    await app.register(fastifyStatic, { root: deps.webDist, prefix: '/', wildcard: false });
+    app.get('/*', { schema: { hide: true }, config: { public: true } }, (request, reply) => {
+      if (request.url.startsWith('/api/')) throw Object.assign(new Error('not found'), { statusCode: 404 });
+      return reply.sendFile('index.html');
+    });
+  }
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

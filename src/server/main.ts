@@ -1,0 +1,61 @@
+import { loadConfig } from './config.js';
+import { buildApp } from './app.js';
+import { lockDataDir } from './platform/db/data-dir-lock.js';
+import { migrateDatabase, openDatabase, type DbHandle } from './platform/db/client.js';
+import { dispatchOutbox } from './platform/notifications/notifications.service.js';
+import { deliverDueWebhooks } from './platform/webhooks/webhooks.service.js';
+import { startScheduler } from './platform/jobs/scheduler.js';
+import { countWorkspaces } from './platform/org/workspace.service.js';
+import { DEMO_PASSWORD, DEMO_WORKSPACE, demoUsers, seedDemoWorkspace } from './seed/demo.js';
+
+/** config → database → migrate → seed demo if empty → listen → scheduler. */
+export async function start() {
+  const config = loadConfig();
+  const unlock = config.databaseUrl ? null : await lockDataDir(config.dataDir);
+  const handle: DbHandle = await openDatabase(config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dataDir: config.dataDir });
+  try {
+    await migrateDatabase(handle);
+  } catch (error) {
+    console.error(`\nKairos cannot start: a database migration failed and was rolled back, the database is unchanged.\n  ${(error as Error).message}\n  ${String((error as { cause?: Error }).cause?.message ?? '')}\n`);
+    await handle.close();
+    await unlock?.();
+    process.exit(1);
+  }
+  let seeded = false;
+  if (config.seedDemo && (await countWorkspaces(handle.db)) === 0) {
+    await seedDemoWorkspace(handle);
+    seeded = true;
+  }
+
+  let scheduler: ReturnType<typeof startScheduler> | undefined;
+  const app = await buildApp({
+    handle, trustProxy: config.trustProxy, loginRateLimitPerMinute: config.loginRateLimitPerMinute, webDist: config.webDist,
+    logger: { level: config.logLevel }, afterCommit: () => scheduler?.kick('outbox'),
+  });
+  await app.listen({ port: config.port, host: config.host });
+  if (config.schedulerEnabled) {
+    scheduler = startScheduler(handle.db, [
+      { name: 'outbox', everyMs: 5_000, run: (db) => dispatchOutbox(db) },
+      { name: 'webhooks', everyMs: 10_000, run: (db) => deliverDueWebhooks(db) },
+    ], app.log);
+  }
+
+  const url = `http://localhost:${config.port}`;
+  console.log(`\nKairos is running on ${url}  (database: ${handle.kind}${handle.kind === 'pglite' ? `, ${config.dataDir}` : ''})`);
+  console.log(`API docs: ${url}/api/docs`);
+  if (seeded || config.seedDemo) {
+    console.log(`Demo workspace “${DEMO_WORKSPACE}” logins (password ${DEMO_PASSWORD}): ${demoUsers.map((u) => u.username).join(', ')}\n`);
+  }
+
+  const shutdown = async () => {
+    scheduler?.stop();
+    await app.close();
+    await handle.close();
+    await unlock?.();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
+}
+
+await start();

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { isIsoDate } from '../dates.js';
+
+export const EXAMPLE_ID = '01936f3e-8b7a-7cc2-9a41-3f6d2c1b0a99';
+
+export const Uuid = z.uuid().meta({ example: EXAMPLE_ID });
+export const IdParams = z.strictObject({ id: Uuid.describe('record id (UUIDv7)') });
+
+/** A money amount on the wire: a string with up to two decimals, never a JSON number. */
+export const MoneyString = z.string().regex(/^-?\d{1,16}(\.\d{1,2})?$/, { error: 'errors.money' }).meta({ example: '125000.00' });
+export const RateString = z.string().regex(/^-?\d{1,12}(\.\d{1,8})?$/, { error: 'errors.decimal' }).meta({ example: '0.005' });
+export const IsoDateString = z.string().refine(isIsoDate, { error: 'errors.date' }).meta({ example: '2026-11-22' });
+export const InstantString = z.string().meta({ example: '2026-11-22T08:30:00.000Z' });
+export const Version = z.int().min(1).describe('the version you read; a stale one gets 409');
+
+export const ListQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+  q: z.string().max(100).optional(),
+});
+
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+}
+
+export const ErrorResponse = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+}).meta({ id: 'Error' });
+
+export const NoContent = z.null().describe('No content');
