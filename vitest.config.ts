@@ -13,9 +13,9 @@ export default defineConfig({
     hookTimeout: 60_000,
     reporters: process.env.VITEST_JSON ? ['default', ['json', { outputFile: process.env.VITEST_JSON }]] : ['default'],
     projects: [
-      { test: { name: 'rules', include: ['src/**/__tests__/*.rules.test.ts', 'src/**/__tests__/*.unit.test.ts'] } },
-      { test: { name: 'api-pglite', include: apiTests, env: { KAIROS_TEST_DB: 'pglite' }, globalSetup: ['test/global-setup.ts'] } },
-      ...(onPostgres ? [{ test: { name: 'api-postgres', include: apiTests, env: { KAIROS_TEST_DB: 'postgres' }, globalSetup: ['test/global-setup.ts'] } }] : []),
+      { extends: true, test: { name: 'rules', include: ['src/**/__tests__/*.rules.test.ts', 'src/**/__tests__/*.unit.test.ts'] } },
+      { extends: true, test: { name: 'api-pglite', include: apiTests, env: { KAIROS_TEST_DB: 'pglite' }, globalSetup: ['test/global-setup.ts'] } },
+      ...(onPostgres ? [{ extends: true, test: { name: 'api-postgres', include: apiTests, env: { KAIROS_TEST_DB: 'postgres' }, globalSetup: ['test/global-setup.ts'] } }] : []),
     ],
   },
 });

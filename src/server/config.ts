@@ -12,6 +12,8 @@ export interface Config {
   loginRateLimitPerMinute: number;
   webDist: string;
   schedulerEnabled: boolean;
+  /** for operators testing upgrades; defaults to the migrations shipped in ./drizzle */
+  migrationsDir: string | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -26,5 +28,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimitPerMinute: Number(env.LOGIN_RATE_LIMIT ?? 20),
     webDist: resolve(env.WEB_DIST ?? './dist/web'),
     schedulerEnabled: (env.SCHEDULER ?? 'true') !== 'false',
+    migrationsDir: env.MIGRATIONS_DIR ? resolve(env.MIGRATIONS_DIR) : undefined,
   };
 }

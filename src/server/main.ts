@@ -14,7 +14,7 @@ export async function start() {
   const unlock = config.databaseUrl ? null : await lockDataDir(config.dataDir);
   const handle: DbHandle = await openDatabase(config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dataDir: config.dataDir });
   try {
-    await migrateDatabase(handle);
+    await migrateDatabase(handle, config.migrationsDir);
   } catch (error) {
     console.error(`\nKairos cannot start: a database migration failed and was rolled back, the database is unchanged.\n  ${(error as Error).message}\n  ${String((error as { cause?: Error }).cause?.message ?? '')}\n`);
     await handle.close();

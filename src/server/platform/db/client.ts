@@ -47,15 +47,15 @@ export async function openDatabase(config: DbConfig): Promise<DbHandle> {
  * Applies pending drizzle-kit migrations in one transaction: a failing migration leaves the database
  * as it was. On PostgreSQL an advisory lock keeps two starting nodes from migrating at once.
  */
-export async function migrateDatabase(handle: DbHandle): Promise<void> {
+export async function migrateDatabase(handle: DbHandle, folder: string = migrationsFolder): Promise<void> {
   if (handle.kind === 'postgres') {
     await handle.db.execute(sql`select pg_advisory_lock(727274)`);
     try {
-      await migratePg(handle.db as never, { migrationsFolder });
+      await migratePg(handle.db as never, { migrationsFolder: folder });
     } finally {
       await handle.db.execute(sql`select pg_advisory_unlock(727274)`);
     }
     return;
   }
-  await migratePglite(handle.db as never, { migrationsFolder });
+  await migratePglite(handle.db as never, { migrationsFolder: folder });
 }
