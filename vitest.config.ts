@@ -15,7 +15,7 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'rules', include: ['src/**/__tests__/*.rules.test.ts', 'src/**/__tests__/*.unit.test.ts'] } },
       { extends: true, test: { name: 'api-pglite', include: apiTests, env: { KAIROS_TEST_DB: 'pglite' }, globalSetup: ['test/global-setup.ts'] } },
-      ...(onPostgres ? [{ extends: true, test: { name: 'api-postgres', include: apiTests, env: { KAIROS_TEST_DB: 'postgres' }, globalSetup: ['test/global-setup.ts'] } }] : []),
+      ...(onPostgres ? [{ extends: true as const, test: { name: 'api-postgres', include: apiTests, env: { KAIROS_TEST_DB: 'postgres' }, globalSetup: ['test/global-setup.ts'] } }] : []),
     ],
   },
 });

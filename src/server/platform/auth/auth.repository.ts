@@ -21,7 +21,7 @@ export async function findUserByLogin(db: Executor, login: string) {
 }
 
 export async function findPrincipalBySession(db: Executor, tokenHash: string, now: Date) {
-  const [row] = await db.select({ ...principalColumns, lastSeenAt: sessions.lastSeenAt }).from(sessions)
+  const [row] = await db.select({ ...principalColumns, lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt }).from(sessions)
     .innerJoin(users, and(eq(users.workspaceId, sessions.workspaceId), eq(users.id, sessions.userId)))
     .innerJoin(workspaces, eq(workspaces.id, users.workspaceId))
     .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)))

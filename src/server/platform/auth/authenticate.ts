@@ -3,7 +3,7 @@ import fp from 'fastify-plugin';
 import type { RoleCode } from '../../../shared/contracts/org.contract.js';
 import { AppError } from '../../../shared/errors.js';
 import { dataScopeOf, permissionsOf, type Permission } from '../authz/permissions.js';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { DbHandle } from '../db/client.js';
 import type { Actor, CommandContext } from '../http/context.js';
 import { localeFrom } from '../i18n/translate.js';
@@ -39,7 +39,8 @@ async function principalFor(request: FastifyRequest, handle: DbHandle) {
   const principal = await findPrincipalBySession(handle.db, hash, now);
   if (principal && now.getTime() - principal.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     // sliding expiry, written at most every few minutes
-    await handle.db.update(sessions).set({ lastSeenAt: now, expiresAt: sql`${now}::timestamptz + (${sessions.expiresAt} - ${sessions.lastSeenAt})` })
+    const lifetimeMs = principal.expiresAt.getTime() - principal.lastSeenAt.getTime();
+    await handle.db.update(sessions).set({ lastSeenAt: now, expiresAt: new Date(now.getTime() + lifetimeMs) })
       .where(eq(sessions.tokenHash, hash));
   }
   return principal ? { principal, via: 'session' as const } : null;
