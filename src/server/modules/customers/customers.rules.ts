@@ -19,7 +19,7 @@ export function toHalfWidth(text: string): string {
  */
 export function normaliseCompanyName(name: string): string {
   let text = toHalfWidth(name).toLowerCase().trim();
-  text = text.replace(/[(\[【〔][^)\]】〕]{0,12}[)\]】〕]/g, '');
+  text = text.replace(/[([【〔][^)\]】〕]{0,12}[)\]】〕]/g, '');
   text = text.replace(/[\s·.,'"\-_/&、，。]+/g, ' ').trim();
   for (let changed = true; changed;) {
     changed = false;
