@@ -5,6 +5,7 @@ import { migrateDatabase, openDatabase, type DbHandle } from './platform/db/clie
 import { dispatchOutbox } from './platform/notifications/notifications.service.js';
 import { deliverDueWebhooks } from './platform/webhooks/webhooks.service.js';
 import { startScheduler } from './platform/jobs/scheduler.js';
+import { deleteExpiredSessions } from './platform/auth/auth.repository.js';
 import { countWorkspaces } from './platform/org/workspace.service.js';
 import { DEMO_PASSWORD, DEMO_WORKSPACE, demoUsers, seedDemoWorkspace } from './seed/demo.js';
 
@@ -12,7 +13,7 @@ import { DEMO_PASSWORD, DEMO_WORKSPACE, demoUsers, seedDemoWorkspace } from './s
 export async function start() {
   const config = loadConfig();
   const unlock = config.databaseUrl ? null : await lockDataDir(config.dataDir);
-  const handle: DbHandle = await openDatabase(config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dataDir: config.dataDir });
+  const handle: DbHandle = await openDatabase(config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl, onIdleError: (e) => console.warn(`kairos: idle database connection closed (${e.message}); reconnecting on next query`) } : { kind: 'pglite', dataDir: config.dataDir });
   try {
     await migrateDatabase(handle, config.migrationsDir);
   } catch (error) {
@@ -37,6 +38,7 @@ export async function start() {
     scheduler = startScheduler(handle.db, [
       { name: 'outbox', everyMs: 5_000, run: (db) => dispatchOutbox(db) },
       { name: 'webhooks', everyMs: 10_000, run: (db) => deliverDueWebhooks(db) },
+      { name: 'sessions', everyMs: 3_600_000, run: (db) => deleteExpiredSessions(db, new Date()) },
     ], app.log);
   }
 

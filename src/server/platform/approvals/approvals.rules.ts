@@ -47,7 +47,7 @@ export function managersAbove(userId: string, org: Org): string[] {
  * Resolves a flow for one submission (domain §1.2): steps whose condition fails are left out; each
  * remaining step gets its approvers. Nobody approves their own document, nor anyone the module
  * excludes (e.g. the person who executes the sale): a step that would land only on them goes one
- * level up the requester's management chain, and to the GM when nobody is above.
+ * level up from them (never down to someone below them), and to the GM when nobody is above.
  */
 export function resolveSteps(
   flow: readonly FlowStep[],
@@ -58,9 +58,10 @@ export function resolveSteps(
   const excluded = new Set([input.requesterId, ...(input.excludedUserIds ?? [])]);
   const eligible = (id: string) => active.has(id) && !excluded.has(id);
   const gms = () => org.users.filter((u) => u.roles.includes('gm') && eligible(u.id)).map((u) => u.id);
-  const upward = (): string[] => {
-    const above = managersAbove(input.requesterId, org).find(eligible);
-    return above ? [above] : gms();
+  /** the nearest eligible manager above each of the people the step would have landed on */
+  const upward = (from: readonly string[]): string[] => {
+    const above = [...new Set(from.map((id) => managersAbove(id, org).find(eligible)).filter((id): id is string => id !== undefined))];
+    return above.length > 0 ? above : gms();
   };
 
   return flow.filter((step) => conditionHolds(step.when, input.values)).map((step) => {
@@ -69,7 +70,7 @@ export function resolveSteps(
       const role = step.approver.role;
       const holders = org.users.filter((u) => u.roles.includes(role) && active.has(u.id)).map((u) => u.id);
       assigneeIds = holders.filter(eligible);
-      if (assigneeIds.length === 0 && holders.length > 0) assigneeIds = upward();
+      if (assigneeIds.length === 0 && holders.length > 0) assigneeIds = upward(holders);
     } else {
       const chain = managersAbove(input.requesterId, org);
       const first = chain.find(eligible);

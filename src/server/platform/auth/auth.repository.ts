@@ -1,5 +1,5 @@
-import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
-import type { Executor } from '../db/client.js';
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import type { Database, Executor } from '../db/client.js';
 import { users, workspaces } from '../org/org.schema.js';
 import { apiTokens, loginThrottle, sessions } from './auth.schema.js';
 
@@ -20,12 +20,21 @@ export async function findUserByLogin(db: Executor, login: string) {
   return row ?? null;
 }
 
-export async function findPrincipalBySession(db: Executor, tokenHash: string, now: Date) {
-  const [row] = await db.select({ ...principalColumns, lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt }).from(sessions)
+function sessionLookup(db: Database) {
+  return db.select({ ...principalColumns, lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt }).from(sessions)
     .innerJoin(users, and(eq(users.workspaceId, sessions.workspaceId), eq(users.id, sessions.userId)))
     .innerJoin(workspaces, eq(workspaces.id, users.workspaceId))
-    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)))
-    .limit(1);
+    .where(and(eq(sessions.tokenHash, sql.placeholder('hash')), sql`${sessions.expiresAt} > ${sql.placeholder('now')}::timestamptz`))
+    .limit(1)
+    .prepare('principal_by_session');
+}
+const preparedLookups = new WeakMap<Database, ReturnType<typeof sessionLookup>>();
+
+/** Runs on every cookie request, so it is a named prepared statement (planned once per connection). */
+export async function findPrincipalBySession(db: Database, tokenHash: string, now: Date) {
+  let lookup = preparedLookups.get(db);
+  if (!lookup) preparedLookups.set(db, (lookup = sessionLookup(db)));
+  const [row] = await lookup.execute({ hash: tokenHash, now: now.toISOString() });
   return row ?? null;
 }
 
@@ -57,4 +66,10 @@ export async function lockLogin(db: Executor, loginKey: string, until: Date) {
 
 export async function clearThrottle(db: Executor, loginKey: string) {
   await db.delete(loginThrottle).where(eq(loginThrottle.loginKey, loginKey));
+}
+
+/** Expired sessions are only dead weight: the scheduler deletes them. */
+export async function deleteExpiredSessions(db: Executor, now: Date) {
+  const removed = await db.delete(sessions).where(lt(sessions.expiresAt, now)).returning({ hash: sessions.tokenHash });
+  return removed.length;
 }

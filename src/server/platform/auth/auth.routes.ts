@@ -18,6 +18,9 @@ export const authRoutes: FastifyPluginAsyncZod<{ handle: DbHandle; loginRateLimi
       public: true,
       rateLimit: {
         max: opts.loginRateLimitPerMinute, timeWindow: '1 minute',
+        // counted once the body is parsed, so the key really is address + login (at onRequest there is no body yet,
+        // which made one bucket per address: a whole office behind one NAT address locked out together)
+        hook: 'preValidation',
         keyGenerator: (req) => `${req.ip}|${String((req.body as { login?: unknown } | undefined)?.login ?? '').toLowerCase()}`,
       },
     },

@@ -27,6 +27,14 @@ export const platformGrants = {
 
 export const allGrants: Record<string, readonly RoleCode[]> = { ...platformGrants };
 
+/**
+ * Business modules add their grants when the app is built (the platform never imports a module,
+ * see .dependency-cruiser.cjs), the same way they register approval subjects.
+ */
+export function registerGrants(grants: Record<string, readonly RoleCode[]>) {
+  Object.assign(allGrants, grants);
+}
+
 export type Permission = keyof typeof platformGrants | (string & {});
 
 /** Permissions held through a set of roles. */

@@ -4,8 +4,9 @@ import type { RoleCode } from '../../../shared/contracts/org.contract.js';
 export const roleDuties = {
   gm: ['approve_sales_plan', 'approve_budget', 'approve_major_expenses', 'approve_pricing_policy', 'approve_major_contracts', 'approve_credit_override', 'approve_cs_policy'],
   sales_vp: ['set_targets', 'make_overall_plan', 'prepare_sales_plan', 'set_sales_policy', 'set_prices', 'review_major_contracts', 'approve_deferred_payment'],
-  sales_manager: ['prepare_sales_plan', 'prepare_sales_budget', 'prepare_expense_budget', 'decide_credit_limits', 'set_credit_policy', 'sign_contracts', 'supervise_collection', 'evaluate_team'],
-  sales_supervisor: ['decompose_plans', 'prepare_expense_budget', 'run_sales_deals', 'follow_up_receivables', 'first_level_approval'],
+  // signing contracts with customers (组织销售合同签订) and closing deals (主持业务谈判及成交) is obtaining sales orders
+  sales_manager: ['prepare_sales_plan', 'prepare_sales_budget', 'prepare_expense_budget', 'decide_credit_limits', 'set_credit_policy', 'sign_contracts', 'take_sales_orders', 'supervise_collection', 'evaluate_team'],
+  sales_supervisor: ['decompose_plans', 'prepare_expense_budget', 'run_sales_deals', 'take_sales_orders', 'follow_up_receivables', 'first_level_approval'],
   sales_rep: ['run_sales_deals', 'develop_new_customers', 'take_sales_orders', 'collect_payments'],
   cs_manager: ['maintain_customer_info', 'plan_credit_investigation', 'investigate_credit', 'handle_complaints'],
   cs_specialist: ['maintain_customer_info', 'investigate_credit', 'revisit_customers', 'handle_complaints'],
@@ -17,14 +18,19 @@ export const roleDuties = {
 
 export type Duty = (typeof roleDuties)[RoleCode][number];
 
-/** What each role must not do (domain §1.1, from the seed). */
+/**
+ * What each role must not do (domain §1.1, from the seed). Credit limits per customer are part of
+ * "credit-related policy" (赊销额度, seed), and credit grading stays independent of whoever closes
+ * deals (the seed bars even the sales manager from it) and of whoever sets the limit (as for the
+ * CS specialist) — hence the credit duties on the rep, supervisor and CS manager rows.
+ */
 export const forbiddenDuties = {
   gm: ['prepare_sales_plan', 'prepare_expense_budget', 'run_sales_deals'],
   sales_vp: ['run_sales_deals'],
   sales_manager: ['investigate_credit'],
-  sales_supervisor: ['set_sales_policy', 'set_credit_policy', 'review_major_contracts'],
-  cs_manager: ['approve_cs_policy'],
-  sales_rep: ['set_sales_policy', 'set_credit_policy', 'make_overall_plan'],
+  sales_supervisor: ['set_sales_policy', 'set_credit_policy', 'decide_credit_limits', 'review_major_contracts', 'investigate_credit'],
+  cs_manager: ['approve_cs_policy', 'decide_credit_limits'],
+  sales_rep: ['set_sales_policy', 'set_credit_policy', 'decide_credit_limits', 'make_overall_plan', 'review_major_contracts', 'investigate_credit'],
   cs_specialist: ['decide_credit_limits', 'develop_new_customers'],
   finance: ['prepare_sales_budget', 'set_prices'],
   warehouse: ['take_sales_orders'],

@@ -26,13 +26,16 @@ export interface DbHandle {
 export const migrationsFolder = fileURLToPath(new URL('../../../../drizzle', import.meta.url));
 
 export type DbConfig =
-  | { kind: 'postgres'; url: string; poolSize?: number }
+  | { kind: 'postgres'; url: string; poolSize?: number; onIdleError?: (error: Error) => void }
   | { kind: 'pglite'; dataDir: string | null }; // null = in memory
 
 /** Opens PostgreSQL (node-postgres) or the embedded PGlite; both speak the same schema. */
 export async function openDatabase(config: DbConfig): Promise<DbHandle> {
   if (config.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize ?? 10 });
+    // An idle connection that the server closes (restart, failover, DROP … FORCE) must not crash the
+    // process: the pool discards it and opens a new one on the next query.
+    pool.on('error', (error) => { if (config.onIdleError) config.onIdleError(error); });
     await pool.query('select 1');
     const db = drizzlePg(pool, { schema }) as unknown as Database;
     return { db, kind: 'postgres', close: () => pool.end() };

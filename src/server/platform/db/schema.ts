@@ -7,3 +7,4 @@ export * from '../policies/policies.schema.js';
 export * from '../notifications/notifications.schema.js';
 export * from '../webhooks/webhooks.schema.js';
 export * from '../numbering/numbering.schema.js';
+export * from '../../modules/customers/customers.schema.js';

@@ -15,6 +15,7 @@ function toAppError(error: FastifyError | Error): AppError {
   const status = (error as FastifyError).statusCode;
   const code = (error as FastifyError).code;
   if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || code === 'FST_ERR_CTP_BODY_TOO_LARGE' ||
+      code === 'FST_ERR_CTP_INVALID_JSON_BODY' || code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH' ||
       (status === 400 && (error as { type?: string }).type !== undefined) || error instanceof SyntaxError) {
     return new AppError('VALIDATION_FAILED', 'errors.invalidValue', {}, [{ path: '(body)', message: 'errors.invalidValue' }]);
   }

@@ -22,7 +22,15 @@ export async function registerOpenApi(app: FastifyInstance) {
       },
       security: [{ session: [] }, { token: [] }],
     },
-    transform: jsonSchemaTransform,
+    // operationId from method + path (GET /api/v1/users/{id} → getUsersById) for generated clients
+    transform: (input) => {
+      const result = jsonSchemaTransform(input);
+      const words = input.url.replace(/^\/api\/v1\//, '').split(/[/.-]/).filter(Boolean)
+        .map((w) => (w.startsWith(':') ? `by-${w.slice(1)}` : w))
+        .flatMap((w) => w.split(/[-_]/)).map((w) => w[0]!.toUpperCase() + w.slice(1));
+      const method = (Array.isArray(input.route.method) ? input.route.method[0] : input.route.method) ?? 'get';
+      return { ...result, schema: { ...result.schema, operationId: `${String(method).toLowerCase()}${words.join('')}` } };
+    },
     transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });

@@ -5,6 +5,7 @@ import type {
 } from '../../../shared/contracts/org.contract.js';
 import { AppError, invalidField, notFound } from '../../../shared/errors.js';
 import { appendAudit } from '../audit/audit.service.js';
+import { sessions } from '../auth/auth.schema.js';
 import { hashPassword } from '../auth/passwords.js';
 import { findRoleConflict } from '../authz/sod.rules.js';
 import { childPath, wouldCreateCycle } from '../authz/scope.rules.js';
@@ -95,6 +96,8 @@ export async function updateUser(ctx: CommandContext, id: string, input: z.infer
     const stillAdmin = await tx.select({ n: sql<number>`count(*)::int` }).from(users)
       .where(and(eq(users.workspaceId, ctx.workspace.id), eq(users.isActive, true), sql`${users.roles} @> ARRAY['admin']::text[]`));
     if ((stillAdmin[0]?.n ?? 0) === 0) throw invalidField('roles', 'errors.lastAdmin');
+    // a password reset (often because the account was compromised) signs out every open session of that user
+    if (passwordHash) await tx.delete(sessions).where(and(eq(sessions.workspaceId, ctx.workspace.id), eq(sessions.userId, id)));
     await appendAudit(tx, ctx, { entity: 'user', entityId: id, action: 'update', before, after: updated });
     return toUserDto(updated);
   });

@@ -36,9 +36,13 @@ export function validatePolicyChange(changes: Record<string, number | string>): 
   return { normalised, errors };
 }
 
-/** Keys whose value actually changes. */
+/** Keys whose value actually changes; decimals compare by value, so `0.2` is no change from `0.20`. */
 export function changedKeys(current: PolicyValues, normalised: Record<string, number | string>): string[] {
-  return Object.keys(normalised).filter((k) => String(current[k as PolicyKey]) !== String(normalised[k]));
+  return Object.keys(normalised).filter((k) => {
+    const before = String(current[k as PolicyKey]);
+    const after = String(normalised[k]);
+    return money.isValid(before) && money.isValid(after) ? money.compare(before, after) !== 0 : before !== after;
+  });
 }
 
 /** A change to a money threshold goes to the GM for approval (issue 2 §6). */

@@ -67,7 +67,7 @@ export async function enqueueWebhookDeliveries(tx: Executor, event: { workspaceI
   })));
 }
 
-export type Fetcher = (url: string, init: { method: string; headers: Record<string, string>; body: string; signal: AbortSignal }) => Promise<{ status: number }>;
+export type Fetcher = (url: string, init: { method: string; headers: Record<string, string>; body: string; signal: AbortSignal; redirect: 'manual' }) => Promise<{ status: number }>;
 
 /**
  * Sends due deliveries: signed POSTs, 2xx = delivered, anything else retried with back-off until
@@ -93,7 +93,7 @@ export async function deliverDueWebhooks(db: Database, fetcher: Fetcher = fetch 
     let error: string | null = null;
     try {
       const res = await fetcher(url, {
-        method: 'POST', body, signal: AbortSignal.timeout(10_000),
+        method: 'POST', body, signal: AbortSignal.timeout(10_000), redirect: 'manual', // a redirect is a failed delivery, never followed
         headers: {
           'content-type': 'application/json', 'user-agent': 'Kairos-Webhooks/1', 'x-kairos-event': d.eventType,
           'x-kairos-delivery': d.id, 'x-kairos-timestamp': timestamp, 'x-kairos-signature': signDelivery(secret, timestamp, body),

@@ -1,0 +1,20 @@
+import { Descriptions, Empty } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { JsonValue } from '../../../platform/format/json-value';
+import { PolicyChangeTable, isPolicyChangeSnapshot } from '../../settings/components/policy-change-table';
+import type { Approval } from '../api';
+
+/** The values frozen at submission; document types with a known shape get a tailored view. */
+export function SnapshotView({ approval }: { approval: Approval }) {
+  const { t } = useTranslation('approvals');
+  const { snapshot } = approval;
+  if (approval.documentType === 'policy_change' && isPolicyChangeSnapshot(snapshot)) {
+    return <PolicyChangeTable changes={snapshot.changes} previous={snapshot.previous} />;
+  }
+  const entries = Object.entries(snapshot);
+  if (entries.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('snapshot.empty')} />;
+  return (
+    <Descriptions bordered size="small" column={1}
+      items={entries.map(([key, value]) => ({ key, label: key, children: <JsonValue value={value} /> }))} />
+  );
+}

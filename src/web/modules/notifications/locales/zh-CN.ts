@@ -1,0 +1,17 @@
+export const zhCN = {
+  'bell.label': '通知',
+  'bell.unread': '{{count}} 条未读通知',
+  'bell.title': '通知',
+  'bell.readAll': '全部标为已读',
+  'bell.viewAll': '查看全部通知',
+  'bell.empty': '暂无通知',
+  'page.title': '通知',
+  'kind.approval_requested': '待您审批：{{title}}',
+  'kind.approval_requested.by': '{{requester}} 提交了审批：{{title}}',
+  'kind.approval_approved': '您的申请已通过：{{title}}',
+  'kind.approval_rejected': '您的申请被驳回：{{title}}',
+  'kind.approval_returned': '您的申请被退回修改：{{title}}',
+  'kind.unknown': '新通知（{{kind}}）',
+  'detail.by': '处理人：{{by}}',
+  'detail.comment': '意见：{{comment}}',
+};

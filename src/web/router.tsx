@@ -1,0 +1,66 @@
+import { Flex, Spin } from 'antd';
+import { Suspense } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router-dom';
+import { useAccess } from './platform/access/access';
+import { RequireAccess } from './platform/access/require-access';
+import { RequireSession } from './platform/access/require-session';
+import { ForbiddenPage } from './platform/errors/forbidden-page';
+import { NotFoundPage } from './platform/errors/not-found-page';
+import { RouteError } from './platform/errors/route-error';
+import { AppLayout } from './platform/layout/app-layout';
+import { LanguageSwitch } from './platform/layout/language-switch';
+import type { AppRoute } from './platform/routing/route-types';
+import { approvalRoutes } from './modules/approvals/routes';
+import { auditRoutes } from './modules/audit/routes';
+import { authRoutes } from './modules/auth/routes';
+import { UserMenu } from './modules/auth/components/user-menu';
+import { homeRoutes } from './modules/home/routes';
+import { NotificationBell } from './modules/notifications/components/notification-bell';
+import { notificationRoutes } from './modules/notifications/routes';
+import { orgRoutes } from './modules/org/routes';
+import { settingsRoutes } from './modules/settings/routes';
+
+/** The route table: every module's routes.tsx, in menu order. */
+export const appRoutes: AppRoute[] = [
+  ...homeRoutes, ...approvalRoutes, ...settingsRoutes, ...orgRoutes, ...auditRoutes, ...notificationRoutes, ...authRoutes,
+];
+
+function HeaderActions() {
+  const { can } = useAccess();
+  return (
+    <>
+      {can('notification:read') ? <NotificationBell /> : null}
+      <LanguageSwitch compact />
+      <UserMenu />
+    </>
+  );
+}
+
+const pageFallback = <Flex justify="center" style={{ padding: 48 }}><Spin /></Flex>;
+
+function toRouteObject(route: AppRoute): RouteObject {
+  const Page = route.page;
+  return {
+    path: route.path,
+    errorElement: <RouteError />,
+    element: route.isPublic
+      ? <Suspense fallback={pageFallback}><Page /></Suspense>
+      : <RequireAccess permission={route.access}><Page /></RequireAccess>,
+  };
+}
+
+export function createAppRouter() {
+  const inLayout = appRoutes.filter((r) => !r.isPublic);
+  return createBrowserRouter([
+    ...appRoutes.filter((r) => r.isPublic).map(toRouteObject),
+    {
+      element: <RequireSession><AppLayout routes={inLayout} headerActions={<HeaderActions />} /></RequireSession>,
+      errorElement: <RouteError />,
+      children: [
+        ...inLayout.map(toRouteObject),
+        { path: '/403', element: <ForbiddenPage /> },
+        { path: '*', element: <NotFoundPage /> },
+      ],
+    },
+  ]);
+}
