@@ -11,8 +11,8 @@ module.exports = {
       from: { path: '\\.rules\\.ts$' }, to: { path: 'node_modules/(drizzle-orm|pg|@electric-sql|fastify|node:fs)' } },
     { name: 'module-door', severity: 'error', comment: 'other modules are reached through their index.ts only',
       from: { path: '^src/server/modules/([^/]+)/' }, to: { path: '^src/server/modules/([^/]+)/', pathNot: ['^src/server/modules/$1/', '^src/server/modules/[^/]+/index\\.ts$', '\\.schema\\.ts$'] } },
-    { name: 'platform-not-modules', severity: 'error', comment: 'the platform does not depend on business modules',
-      from: { path: '^src/server/platform' }, to: { path: '^src/server/modules' } },
+    { name: 'platform-not-modules', severity: 'error', comment: 'the platform does not depend on business modules (except db/schema.ts, which lists every table for Drizzle)',
+      from: { path: '^src/server/platform', pathNot: '^src/server/platform/db/schema\\.ts$' }, to: { path: '^src/server/modules' } },
     { name: 'no-circular', severity: 'warn', from: {}, to: { circular: true } },
   ],
   options: {

@@ -18,6 +18,7 @@ import { orgRoutes } from './platform/org/org.routes.js';
 import { policyRoutes } from './platform/policies/policies.routes.js';
 import { webhookRoutes } from './platform/webhooks/webhooks.routes.js';
 import { numberingRoutes } from './platform/numbering/numbering.routes.js';
+import { customerRoutes } from './modules/customers/index.js';
 
 export interface AppDeps {
   handle: DbHandle;
@@ -60,6 +61,7 @@ export async function buildApp(deps: AppDeps) {
     await api.register(notificationRoutes);
     await api.register(webhookRoutes);
     await api.register(numberingRoutes);
+    await api.register(customerRoutes);
   }, { prefix: '/api/v1' });
 
   if (deps.afterCommit) {

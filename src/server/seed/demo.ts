@@ -8,6 +8,7 @@ import type { DbHandle } from '../platform/db/client.js';
 import { newId } from '../platform/db/columns.js';
 import { departments, territories, users, workspaces } from '../platform/org/org.schema.js';
 import { updatePolicies } from '../platform/policies/policies.service.js';
+import { seedDemoCustomers } from './demo-customers.js';
 
 export const DEMO_PASSWORD = 'kairos-demo';
 export const DEMO_WORKSPACE = '示例科技有限公司';
@@ -53,9 +54,10 @@ let demoHash: Promise<string> | undefined;
 
 /**
  * Seeds the demo workspace 示例科技有限公司: departments, territories, the 13 demo logins and a
- * pending policy change waiting in the GM's inbox. `usernameSuffix` lets tests seed a second copy.
+ * pending policy change waiting in the GM's inbox, and a few hundred customers with contacts (unless
+ * `customers: false`). `usernameSuffix` lets tests seed a second copy.
  */
-export async function seedDemoWorkspace(handle: DbHandle, options: { usernameSuffix?: string; name?: string; pendingPolicyChange?: boolean } = {}) {
+export async function seedDemoWorkspace(handle: DbHandle, options: { usernameSuffix?: string; name?: string; pendingPolicyChange?: boolean; customers?: boolean } = {}) {
   const suffix = options.usernameSuffix ?? '';
   demoHash ??= hashPassword(DEMO_PASSWORD);
   const passwordHash = await demoHash;
@@ -88,6 +90,11 @@ export async function seedDemoWorkspace(handle: DbHandle, options: { usernameSuf
     }
     await appendAuditAs(tx, { workspaceId, actorId: null, actorName: 'system' }, { entity: 'workspace', entityId: workspaceId, action: 'seed_demo' });
   });
+
+  const ids = (map: Record<string, { id: string }>) => Object.fromEntries(Object.entries(map).map(([k, v]) => [k, v.id]));
+  if (options.customers ?? true) {
+    await seedDemoCustomers(handle, { workspaceId, userIds, departmentIds: ids(deptIds), territoryIds: ids(territoryIds) });
+  }
 
   if (options.pendingPolicyChange ?? true) {
     const admin = await contextFor(handle, workspaceId, userIds.admin!);

@@ -2,6 +2,7 @@
  * Pure rules of the customer file (domain §5): identity for the duplicate check (查重) and the
  * unified social credit code (统一社会信用代码, GB 32100-2015).
  */
+import { addMonths, type IsoDate } from '../../../shared/dates.js';
 
 const LEGAL_SUFFIXES = [
   '股份有限公司', '有限责任公司', '有限公司', '集团公司', '集团', '分公司', '公司',
@@ -60,4 +61,80 @@ export function isValidCreditCode(code: string): boolean {
   const c = toHalfWidth(code).trim().toUpperCase();
   if (!/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/.test(c)) return false;
   return creditCodeCheckChar(c.slice(0, 17)) === c[17];
+}
+
+/** The credit code as stored: upper-case, half-width, trimmed (the checksum is checked on this form). */
+export function normaliseCreditCode(code: string): string {
+  return toHalfWidth(code).trim().toUpperCase();
+}
+
+/**
+ * Field-level masking (domain §17): roles without the phone permission see the first three and last
+ * four digits only, e.g. 138****8000; short numbers keep their last two digits.
+ */
+export function maskPhone(phone: string | null): string | null {
+  if (phone === null || phone === '') return phone;
+  const digits = normalisePhone(phone);
+  if (digits.length >= 8) return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
+  if (digits.length >= 3) return `****${digits.slice(-2)}`;
+  return '****';
+}
+
+/** The latest review date that still counts as fresh: `months` before `asOf`. */
+export function fileReviewCutoff(asOf: IsoDate, months: number): IsoDate {
+  return addMonths(asOf, -months);
+}
+
+/**
+ * A customer file is stale (domain §5.5) once it has not been reviewed for the review interval: never
+ * reviewed files count from the day the customer was created.
+ */
+export function isFileStale(lastReviewedOn: IsoDate, asOf: IsoDate, months: number): boolean {
+  return lastReviewedOn <= fileReviewCutoff(asOf, months);
+}
+
+export interface FileReader {
+  actorId: string;
+  /** holds customer:read_any_file — account-manager level or above (sales manager, VP, GM, CS manager) */
+  mayReadAnyFile: boolean;
+}
+
+/**
+ * Who may open the sensitive sections of a file (domain §5.5): the owner, the owner's managers up the
+ * org tree, and users at account-manager level or above. Collaborators see the summary only.
+ */
+export function mayOpenFile(reader: FileReader, ownerId: string | null, managersOfOwner: readonly string[]): boolean {
+  if (reader.mayReadAnyFile) return true;
+  if (ownerId === null) return false;
+  return reader.actorId === ownerId || managersOfOwner.includes(reader.actorId);
+}
+
+/**
+ * Merging duplicates (合并): the survivor keeps every value it has; blanks are filled from the
+ * duplicate; tags are united. Returns only the fields that change.
+ */
+export function mergedValues<T extends Record<string, unknown>>(survivor: T, duplicate: T, fields: readonly (keyof T)[]): Partial<T> {
+  const changes: Partial<T> = {};
+  for (const field of fields) {
+    const kept = survivor[field];
+    const other = duplicate[field];
+    if (Array.isArray(kept) && Array.isArray(other)) {
+      const union = [...new Set([...kept, ...other])];
+      if (union.length !== kept.length) changes[field] = union as T[keyof T];
+    } else if ((kept === null || kept === undefined || kept === '') && other !== null && other !== undefined && other !== '') {
+      changes[field] = other;
+    }
+  }
+  return changes;
+}
+
+/** True when making `contactId` report to `newManagerId` would close a loop in the org chart. */
+export function wouldCreateReportingCycle(contactId: string, newManagerId: string | null, reportsTo: ReadonlyMap<string, string | null>): boolean {
+  const seen = new Set<string>();
+  for (let current = newManagerId; current !== null && current !== undefined; current = reportsTo.get(current) ?? null) {
+    if (current === contactId) return true;
+    if (seen.has(current)) return false; // an older loop elsewhere; not ours to judge
+    seen.add(current);
+  }
+  return false;
 }

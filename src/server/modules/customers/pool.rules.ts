@@ -1,4 +1,5 @@
-import { daysBetween, type IsoDate } from '../../../shared/dates.js';
+import { addDays, daysBetween, type IsoDate } from '../../../shared/dates.js';
+import type { PolicyValues } from '../../platform/policies/policies.definitions.js';
 
 export type ValueClass = 'A' | 'B' | 'C' | 'D';
 
@@ -64,4 +65,38 @@ export function nextInRotation(members: readonly string[], lastAssigned: string 
   if (members.length === 0) return null;
   const at = lastAssigned ? members.indexOf(lastAssigned) : -1;
   return members[(at + 1) % members.length]!;
+}
+
+/**
+ * The day an owned customer returns to the pool unless something happens first — the same rule as
+ * `recycleVerdict`, as a date (the recycle sweep computes it in SQL with the same formula). Locked
+ * customers never return: null.
+ */
+export function recycleDueOn(customer: OwnedCustomer, policy: Pick<RecyclePolicy, 'noFollowUpDays' | 'noDealDays'>): IsoDate | null {
+  if (customer.isLocked) return null;
+  const from = (event: IsoDate | null) => (event && event > customer.ownedSince ? event : customer.ownedSince);
+  const byFollowUp = addDays(from(customer.lastFollowUpOn), policy.noFollowUpDays[customer.valueClass]);
+  const byDeal = addDays(from(customer.lastDealOn), policy.noDealDays[customer.valueClass]);
+  return byFollowUp < byDeal ? byFollowUp : byDeal;
+}
+
+const classes: readonly ValueClass[] = ['A', 'B', 'C', 'D'];
+
+/** The recycle rules of a workspace from its policy values (pool.noFollowUpDays.*, pool.noDealDays.*, pool.recycleWarningDays). */
+export function recyclePolicyOf(values: PolicyValues): RecyclePolicy {
+  return {
+    noFollowUpDays: Object.fromEntries(classes.map((c) => [c, values[`pool.noFollowUpDays.${c}`]])) as Record<ValueClass, number>,
+    noDealDays: Object.fromEntries(classes.map((c) => [c, values[`pool.noDealDays.${c}`]])) as Record<ValueClass, number>,
+    warningDays: values['pool.recycleWarningDays'],
+  };
+}
+
+/** The claim limits of a workspace from its policy values. */
+export function claimPolicyOf(values: PolicyValues): ClaimPolicy {
+  return { ownedCap: values['pool.ownedCap'], claimsPerDay: values['pool.claimsPerDay'], reclaimCooldownDays: values['pool.reclaimCooldownDays'] };
+}
+
+/** A rep may lock (锁定) another customer while the customers of theirs already locked stay under the lock cap. */
+export function mayLock(lockedCount: number, lockCap: number): boolean {
+  return lockedCount < lockCap;
 }

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { creditCodeCheckChar, isValidCreditCode, normaliseCompanyName, normalisePhone } from '../customers.rules.js';
+import {
+  creditCodeCheckChar, fileReviewCutoff, isFileStale, isValidCreditCode, maskPhone, mayOpenFile, mergedValues, normaliseCompanyName, normalisePhone,
+  wouldCreateReportingCycle,
+} from '../customers.rules.js';
 
 describe('normaliseCompanyName (查重)', () => {
   it.each([
@@ -50,5 +53,70 @@ describe('unified social credit code checksum (GB 32100)', () => {
 
   it('the check character of 91350100M000100Y4 is 3', () => {
     expect(creditCodeCheckChar('91350100M000100Y4')).toBe('3');
+  });
+});
+
+describe('maskPhone (field-level masking)', () => {
+  it.each([
+    ['13800138000', '138****8000'],
+    ['138-0013-8000', '138****8000'],
+    ['021-62345678', '021****5678'],
+    ['+86 138 0013 8000', '138****8000'],
+    ['1234567', '****67'],
+    ['12', '****'],
+    ['', ''],
+  ])('%s → %s', (phone, masked) => expect(maskPhone(phone)).toBe(masked));
+
+  it('leaves a missing number missing', () => expect(maskPhone(null)).toBeNull());
+});
+
+describe('isFileStale (档案复核, 3 months by default)', () => {
+  it.each([
+    ['2026-01-15', '2026-04-14', false], // one day short of three months
+    ['2026-01-15', '2026-04-15', true],  // exactly three months
+    ['2026-01-15', '2026-05-01', true],
+    ['2026-04-15', '2026-04-15', false], // reviewed today
+  ])('reviewed %s, as of %s → stale %s', (reviewed, asOf, stale) => expect(isFileStale(reviewed, asOf, 3)).toBe(stale));
+
+  it('the cutoff is the review interval before asOf', () => expect(fileReviewCutoff('2026-04-15', 3)).toBe('2026-01-15'));
+});
+
+describe('mayOpenFile (客户档案保密)', () => {
+  const managers = ['supervisor', 'manager'];
+  it.each([
+    ['owner', false, 'owner', true],
+    ['supervisor', false, 'owner', true],   // the owner's manager
+    ['manager', false, 'owner', true],      // further up the tree
+    ['colleague', false, 'owner', false],   // a collaborator or peer
+    ['csm', true, 'owner', true],           // account-manager level or above
+    ['colleague', false, null, false],      // a pool customer: nobody's file but the keepers'
+    ['csm', true, null, true],
+  ] as const)('%s (any file: %s) opening the file of %s → %s', (actorId, mayReadAnyFile, ownerId, allowed) => {
+    expect(mayOpenFile({ actorId, mayReadAnyFile }, ownerId, ownerId ? managers : [])).toBe(allowed);
+  });
+});
+
+describe('mergedValues (合并)', () => {
+  it('keeps the survivor\'s values, fills its blanks from the duplicate and unites lists', () => {
+    const survivor = { phone: '021-1', website: null as string | null, address: '', tags: ['a', 'b'] };
+    const duplicate = { phone: '021-2', website: 'https://x.cn', address: '上海', tags: ['b', 'c'] };
+    expect(mergedValues(survivor, duplicate, ['phone', 'website', 'address', 'tags'])).toEqual({ website: 'https://x.cn', address: '上海', tags: ['a', 'b', 'c'] });
+  });
+
+  it('changes nothing when the duplicate adds nothing', () => {
+    expect(mergedValues({ a: 'x', t: ['1'] }, { a: null, t: ['1'] }, ['a', 't'])).toEqual({});
+  });
+});
+
+describe('wouldCreateReportingCycle (org chart)', () => {
+  const lines = new Map<string, string | null>([['ceo', null], ['cto', 'ceo'], ['dev', 'cto']]);
+  it.each([
+    ['ceo', 'dev', true],  // the boss cannot report to someone below them
+    ['ceo', 'ceo', true],
+    ['dev', 'ceo', false],
+    ['cto', null, false],
+    ['new', 'dev', false],
+  ] as const)('%s reporting to %s → loop %s', (contact, manager, loop) => {
+    expect(wouldCreateReportingCycle(contact, manager, lines)).toBe(loop);
   });
 });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { claimRefusal, nextInRotation, recycleVerdict, type RecyclePolicy } from '../pool.rules.js';
+import { addDays } from '../../../../shared/dates.js';
+import { effectivePolicies } from '../../../platform/policies/policies.rules.js';
+import {
+  claimPolicyOf, claimRefusal, mayLock, nextInRotation, recycleDueOn, recyclePolicyOf, recycleVerdict, type RecyclePolicy,
+} from '../pool.rules.js';
 
 const policy: RecyclePolicy = {
   noFollowUpDays: { A: 60, B: 45, C: 30, D: 30 },
@@ -77,4 +81,42 @@ describe('nextInRotation (值班轮流分配)', () => {
     [['a', 'c'], 'b', 'a'],   // the last one left the roster
     [[], null, null],
   ] as const)('members %j after %s → %s', (members, last, next) => expect(nextInRotation(members, last)).toBe(next));
+});
+
+describe('recycleDueOn (the day it returns to the pool)', () => {
+  const cases = [
+    { valueClass: 'C', ownedSince: '2026-01-01', lastFollowUpOn: '2026-03-01', lastDealOn: '2026-02-20' },
+    { valueClass: 'A', ownedSince: '2026-03-20', lastFollowUpOn: '2026-01-05', lastDealOn: null },
+    { valueClass: 'B', ownedSince: '2026-01-01', lastFollowUpOn: '2026-03-30', lastDealOn: null },
+    { valueClass: 'D', ownedSince: '2026-02-15', lastFollowUpOn: null, lastDealOn: '2026-03-10' },
+  ] as const;
+
+  it.each(cases)('agrees with recycleVerdict on both sides of the day (%j)', (c) => {
+    const customer = { ...c, isLocked: false };
+    const due = recycleDueOn(customer, policy)!;
+    expect(recycleVerdict(customer, policy, addDays(due, -1)).action).not.toBe('recycle');
+    expect(recycleVerdict(customer, policy, due).action).toBe('recycle');
+    expect(recycleVerdict(customer, policy, addDays(due, -policy.warningDays)).action).toBe('warn');
+    expect(recycleVerdict(customer, policy, addDays(due, -policy.warningDays - 1)).action).toBe('keep');
+  });
+
+  it('counts from the later of the last follow-up and the day the owner got it', () => {
+    expect(recycleDueOn({ valueClass: 'C', isLocked: false, ownedSince: '2026-03-20', lastFollowUpOn: '2026-01-05', lastDealOn: null }, policy)).toBe('2026-04-19');
+  });
+
+  it('a locked customer has no recycle day', () => {
+    expect(recycleDueOn({ valueClass: 'C', isLocked: true, ownedSince: '2026-03-20', lastFollowUpOn: null, lastDealOn: null }, policy)).toBeNull();
+  });
+});
+
+describe('policies → pool rules', () => {
+  it('reads the per-class days, warning window and caps from the workspace policies', () => {
+    const values = effectivePolicies({ 'pool.noFollowUpDays.A': 60, 'pool.claimsPerDay': 3 });
+    expect(recyclePolicyOf(values)).toEqual({ noFollowUpDays: { A: 60, B: 30, C: 30, D: 30 }, noDealDays: { A: 90, B: 90, C: 90, D: 90 }, warningDays: 3 });
+    expect(claimPolicyOf(values)).toEqual({ ownedCap: 200, claimsPerDay: 3, reclaimCooldownDays: 7 });
+  });
+
+  it.each([[19, 20, true], [20, 20, false], [0, 0, false]])('%i locked, cap %i → may lock %s', (locked, cap, allowed) => {
+    expect(mayLock(locked, cap)).toBe(allowed);
+  });
 });
