@@ -6,6 +6,7 @@ import { dispatchOutbox } from './platform/notifications/notifications.service.j
 import { deliverDueWebhooks } from './platform/webhooks/webhooks.service.js';
 import { startScheduler } from './platform/jobs/scheduler.js';
 import { deleteExpiredSessions } from './platform/auth/auth.repository.js';
+import { recyclePoolsOfAllWorkspaces } from './modules/customers/index.js';
 import { countWorkspaces } from './platform/org/workspace.service.js';
 import { DEMO_PASSWORD, DEMO_WORKSPACE, demoUsers, seedDemoWorkspace } from './seed/demo.js';
 
@@ -39,6 +40,8 @@ export async function start() {
       { name: 'outbox', everyMs: 5_000, run: (db) => dispatchOutbox(db) },
       { name: 'webhooks', everyMs: 10_000, run: (db) => deliverDueWebhooks(db) },
       { name: 'sessions', everyMs: 3_600_000, run: (db) => deleteExpiredSessions(db, new Date()) },
+      // idempotent per day: hourly runs only catch up after downtime or a policy change
+      { name: 'customer-pool-recycle', everyMs: 3_600_000, run: (db) => recyclePoolsOfAllWorkspaces(db, new Date()) },
     ], app.log);
   }
 

@@ -2,7 +2,16 @@ import { enUS } from './messages.en-US.js';
 import { zhCN } from './messages.zh-CN.js';
 
 export type Locale = 'zh-CN' | 'en-US';
-const catalogs: Record<Locale, Record<string, string>> = { 'zh-CN': zhCN, 'en-US': enUS };
+const catalogs: Record<Locale, Record<string, string>> = { 'zh-CN': { ...zhCN }, 'en-US': { ...enUS } };
+
+/**
+ * Business modules add their own messages from their index.ts (as they add grants), keeping each
+ * module's wording beside its code. en-US must have the same keys as zh-CN.
+ */
+export function registerMessages<K extends string>(messages: { 'zh-CN': Record<K, string>; 'en-US': Record<K, string> }) {
+  Object.assign(catalogs['zh-CN'], messages['zh-CN']);
+  Object.assign(catalogs['en-US'], messages['en-US']);
+}
 
 /** Picks zh-CN (default) or en-US from an Accept-Language header. */
 export function localeFrom(acceptLanguage: string | undefined): Locale {
@@ -14,7 +23,7 @@ export function localeFrom(acceptLanguage: string | undefined): Locale {
 /** Message for a key with `{param}` placeholders; an `entity` param is itself translated. */
 export function translate(locale: Locale, key: string, params: Record<string, unknown> = {}): string {
   const catalog = catalogs[locale];
-  const template = catalog[key] ?? zhCN[key as keyof typeof zhCN] ?? key;
+  const template = catalog[key] ?? catalogs['zh-CN'][key] ?? key;
   return template.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = params[name];
     if (value === undefined || value === null) return '';
