@@ -10,6 +10,7 @@ import { parseBenchArgs, type BenchOptions } from './bench/args.js';
 import { prepareDatabase, type BenchDatabase, type RawClient } from './bench/database.js';
 import { endpoints as allEndpoints, loadProbe, selectEndpoints, type EndpointDef, type Probe } from './bench/endpoints.js';
 import { generateDataset } from './bench/generate.js';
+import { runImportScenario } from './bench/import.js';
 import { runLoad } from './bench/load.js';
 import { proposedIndexes } from './bench/proposed-indexes.js';
 import { formatMarkdown, formatPlans, formatTable, planVerdict, writeJson, type EndpointResult } from './bench/report.js';
@@ -109,6 +110,10 @@ async function main() {
   // other work on the machine skews every figure: say so up front
   log(`load average ${loadAtStart.join(' ')} on ${cpus().length} CPUs${loadAtStart[0]! > cpus().length * 0.25 ? ' — the machine is busy, figures will be noisy' : ''}`);
   const db = await prepareDatabase(options, log);
+  if (options.importRows !== null) {
+    try { await runImportScenario(db, options.importRows, log); } finally { await db.close(); }
+    return;
+  }
   try {
     let generation: { reused: boolean; seconds: number; phases: { name: string; rows: number; seconds: number }[] };
     const genStart = performance.now();

@@ -1,7 +1,7 @@
 /**
  * Saves a PNG of every page of the web UI at desktop (1366×800) and phone (375×740) widths into
  * screenshots/, against a fresh demo server, and reports horizontal overflow and strings that look
- * like untranslated i18n keys. Run: `npx tsx scripts/screenshots.ts`.
+ * like untranslated i18n keys. Run: `npx tsx scripts/screenshots.ts` (or with `SHOTS=<name prefixes>`).
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -19,12 +19,35 @@ interface Shot {
   act?: (page: Page) => Promise<void>;
 }
 
+/** `SHOTS=rep-customer,rep-pool npx tsx scripts/screenshots.ts` saves only the shots whose names start so. */
+const only = process.env.SHOTS?.split(',').filter(Boolean);
 const viewports = { desktop: { width: 1366, height: 800 }, phone: { width: 375, height: 740 } } as const;
 const outDir = resolve('screenshots');
 
 async function openFirstApproval(page: Page) {
   await page.getByTestId('approval-link').first().click();
   await page.getByTestId('steps-timeline').waitFor();
+}
+
+/** Opens the first customer of the list, optionally on one tab (by URL: phone tab bars scroll). */
+function openFirstCustomer(tab?: string) {
+  return async (page: Page) => {
+    await page.getByTestId('customer-link').first().click();
+    await page.getByTestId('customer-overview').waitFor();
+    if (tab) {
+      await page.goto(`${page.url()}?tab=${tab}`);
+      await page.waitForLoadState('networkidle');
+    }
+  };
+}
+
+/** Types into the header search (the phone layout opens it from a button) and waits for the results. */
+function searchFor(q: string) {
+  return async (page: Page) => {
+    if (await page.getByTestId('open-search').count()) await page.getByTestId('open-search').click();
+    await page.getByTestId('global-search').last().fill(q);
+    await page.locator('.ant-select-dropdown .ant-select-item-option').first().waitFor();
+  };
 }
 
 const shots: Shot[] = [
@@ -111,15 +134,130 @@ const shots: Shot[] = [
   { name: 'admin-password', user: 'admin', path: '/account/password' },
   { name: 'admin-notifications', user: 'admin', path: '/notifications' },
   { name: 'admin-not-found', user: 'admin', path: '/no/such/page' },
+  { name: 'rep-leads', user: 'rep1', path: '/leads' },
+  { name: 'rep-lead-create', user: 'rep1', path: '/leads', act: async (p) => {
+    await p.getByTestId('create-lead').click();
+    await p.getByRole('dialog').waitFor();
+  } },
+  { name: 'rep-lead-convert', user: 'rep1', path: '/leads', act: async (p) => {
+    const id = await p.evaluate(async () => ((await (await fetch('/api/v1/leads?status=qualified&ownerId=me&limit=1')).json()) as { items: { id: string }[] }).items[0]?.id);
+    await p.goto(`${new URL(p.url()).origin}/leads/${id}`);
+    await p.getByTestId('lead-convert').click();
+    await p.getByTestId('convert-duplicate').locator('.ant-alert').waitFor();
+  } },
+  { name: 'rep-lead-pool', user: 'rep2', path: '/leads/pool' },
   { name: 'en-admin-home', user: 'admin', path: '/', language: 'en-US' },
   { name: 'en-admin-policies', user: 'admin', path: '/settings/policies', language: 'en-US' },
   { name: 'en-admin-audit', user: 'admin', path: '/admin/audit', language: 'en-US' },
   { name: 'en-admin-roles', user: 'admin', path: '/admin/roles', language: 'en-US' },
   { name: 'en-gm-approval', user: 'gm', path: '/inbox', language: 'en-US', act: openFirstApproval },
+  { name: 'rep-customers', user: 'rep1', path: '/customers' },
+  { name: 'rep-customers-filters', user: 'rep1', path: '/customers?notFollowedUpDays=7&status=active', act: async (p) => {
+    await p.getByTestId('more-filters').click();
+  } },
+  { name: 'rep-customer-create', user: 'rep1', path: '/customers', act: async (p) => {
+    await p.getByTestId('create-customer').click();
+    await p.getByRole('dialog').getByLabel('统一社会信用代码').fill('91350100M000100Y44');
+  } },
+  { name: 'rep-customer-duplicate', user: 'rep1', path: '/customers', act: async (p) => {
+    const existing = await p.getByTestId('customer-link').first().innerText();
+    await p.getByTestId('create-customer').click();
+    await p.getByTestId('customer-name').fill(existing);
+    await p.getByTestId('customer-name').press('Enter');
+    await p.getByTestId('duplicate-alert').waitFor();
+  } },
+  { name: 'rep-customer-detail', user: 'rep1', path: '/customers', act: openFirstCustomer() },
+  { name: 'rep-customer-contacts', user: 'rep1', path: '/customers', act: openFirstCustomer('contacts') },
+  { name: 'rep-customer-org-chart', user: 'rep1', path: '/customers', act: async (p) => {
+    await openFirstCustomer('contacts')(p);
+    await p.getByText('组织关系').click();
+    await p.getByTestId('contact-org-chart').waitFor();
+  } },
+  { name: 'rep-customer-contact-form', user: 'rep1', path: '/customers', act: async (p) => {
+    await openFirstCustomer('contacts')(p);
+    await p.getByTestId('add-contact').click();
+    await p.getByRole('dialog').waitFor();
+  } },
+  { name: 'rep-customer-file', user: 'rep1', path: '/customers', act: async (p) => {
+    await openFirstCustomer('file')(p);
+    await p.getByLabel('查看用途').fill('准备商务谈判');
+    await p.getByLabel('查看用途').press('Enter');
+    await p.getByTestId('customer-file').waitFor();
+  } },
+  { name: 'rep-customer-collaborators', user: 'rep1', path: '/customers', act: openFirstCustomer('collaborators') },
+  { name: 'rep-customer-later-tab', user: 'rep1', path: '/customers', act: openFirstCustomer('opportunities') },
+  { name: 'rep-customer-transfer', user: 'rep1', path: '/customers', act: async (p) => {
+    await openFirstCustomer()(p);
+    await p.getByTestId('transfer-customer').click();
+    await p.getByRole('dialog').waitFor();
+  } },
+  { name: 'cs-customer-file-refused', user: 'cs1', path: '/customers', act: openFirstCustomer('file') },
+  { name: 'gm-customer-history', user: 'gm', path: '/customers', act: openFirstCustomer('history') },
+  { name: 'rep-pool', user: 'rep1', path: '/customers/pool' },
+  { name: 'csm-stale-files', user: 'csm', path: '/customers/stale-files' },
+  { name: 'manager-borrow-records', user: 'manager1', path: '/customers/borrow-records' },
+  { name: 'warehouse-customers-masked', user: 'warehouse1', path: '/customers' },
+  { name: 'en-rep-customers', user: 'rep1', path: '/customers', language: 'en-US' },
+  { name: 'en-rep-customer-contacts', user: 'rep1', path: '/customers', language: 'en-US', act: openFirstCustomer('contacts') },
+  { name: 'en-rep-pool', user: 'rep1', path: '/customers/pool', language: 'en-US' },
+  // custom fields, search, saved views, attachments
+  { name: 'admin-custom-fields', user: 'admin', path: '/settings/custom-fields' },
+  { name: 'admin-custom-field-create', user: 'admin', path: '/settings/custom-fields', act: async (p) => {
+    await p.getByRole('button', { name: '新增字段' }).click();
+    const dialog = p.getByRole('dialog');
+    await dialog.getByLabel('名称（中文）').fill('客户来源');
+    await dialog.getByLabel('名称（英文）').fill('Customer source');
+    await dialog.getByLabel('字段标识').fill('bad key');
+    await dialog.getByLabel('字段标识').press('Enter');
+    await p.waitForTimeout(800);
+  } },
+  { name: 'en-admin-custom-fields', user: 'admin', path: '/settings/custom-fields', language: 'en-US' },
+  { name: 'rep-search', user: 'rep1', path: '/', act: searchFor('hx') },
+  { name: 'warehouse-search-masked', user: 'warehouse1', path: '/', act: searchFor('0571') },
+  { name: 'rep-customer-attachments', user: 'rep1', path: '/customers', act: async (p) => {
+    await openFirstCustomer('attachments')(p);
+    await p.evaluate(async () => {
+      const id = location.pathname.split('/').pop()!;
+      const form = new FormData();
+      form.append('file', new Blob(['%PDF-1.4 demo'], { type: 'application/pdf' }), '采购合同（2026 年度框架协议）.pdf');
+      await fetch(`/api/v1/customers/${id}/attachments`, { method: 'POST', body: form, headers: { 'X-Requested-With': 'kairos' } });
+    });
+    await p.reload();
+    await p.getByTestId('attachment-list').locator('.ant-list-item').first().waitFor();
+  } },
+  { name: 'rep-saved-view-save', user: 'rep1', path: '/customers?valueClass=A', act: async (p) => {
+    await p.getByTestId('saved-views-bar').getByRole('button', { name: /保存视图/ }).click();
+    await p.getByRole('dialog').waitFor();
+  } },
+  { name: 'reception-desk', user: 'reception1', path: '/reception/desk', act: async (p) => {
+    await p.getByTestId('desk-company').fill('上海示例来访科技有限公司');
+    await p.getByTestId('desk-phone').press('Enter');
+    await p.getByTestId('desk-assignee').waitFor();
+  } },
+  { name: 'manager-reception-roster', user: 'manager1', path: '/reception/roster' },
+  { name: 'manager-reception-daily', user: 'manager1', path: '/reception/daily' },
+  { name: 'manager-reception-overrides', user: 'manager1', path: '/reception/overrides' },
+  { name: 'rep-reception-mine', user: 'rep1', path: '/reception/mine' },
+  // imports (数据导入): the wizard before upload, a dry run with bad rows, a finished import; the export button on the list
+  { name: 'rep-import', user: 'rep1', path: '/imports/customers' },
+  { name: 'rep-import-check', user: 'rep1', path: '/imports/customers', act: async (p) => {
+    await p.locator('input[type=file]').setInputFiles(resolve('src/server/modules/imports/__tests__/fixtures/long-cell.csv'));
+    await p.getByTestId('import-report').waitFor();
+  } },
+  { name: 'rep-import-done', user: 'rep1', path: '/imports/customers', act: async (p) => {
+    await p.locator('input[type=file]').setInputFiles(resolve('src/server/modules/imports/__tests__/fixtures/customers-gbk.csv'));
+    await p.getByTestId('import-run').click();
+    await p.getByTestId('import-again').waitFor();
+  } },
+  { name: 'rep-import-en', user: 'rep1', path: '/imports/contacts', language: 'en-US' },
+  { name: 'rep-customers-export', user: 'rep1', path: '/customers', act: async (p) => {
+    await p.getByTestId('export-customers').click();
+    await p.locator('.ant-dropdown-menu').waitFor();
+  } },
 ];
 
 /** Text that looks like an i18n key (`menu.users`, `errors.title.X`) rather than a translation. */
-const keyPattern = /\b(?:menu|users|field|status|errors|pages|actions|common|policies|pending|group|unit|numbering|webhooks|delivery|audit|filter|column|diff|entity|action|kind|bell|home|login|password|tokens|inbox|detail|decide|snapshot|role|scope|perm|departments|territories|roles)\.[A-Za-z_.]+\b/g;
+const keyPattern = /\b(?:menu|users|field|status|errors|pages|actions|common|policies|pending|group|unit|numbering|webhooks|delivery|audit|filter|column|diff|entity|action|kind|bell|home|login|password|tokens|inbox|detail|decide|snapshot|role|scope|perm|departments|territories|roles|contact|contacts|collab|borrow|borrows|valueClass|buyingRole|history|stale|transfer|merge)\.[A-Za-z_.]+\b/g;
 
 async function check(page: Page, name: string) {
   const { overflow, text } = await page.evaluate(() => ({
@@ -157,7 +295,7 @@ async function main() {
       await page.setViewportSize(viewport);
       let signedInAs: string | null | undefined; // unknown: the context may still hold the last page's session
       let language: 'zh-CN' | 'en-US' = 'zh-CN';
-      for (const shot of shots) {
+      for (const shot of shots.filter((s) => !only || only.some((prefix) => s.name.startsWith(prefix)))) {
         const wanted = shot.language ?? 'zh-CN';
         if (wanted !== language) {
           await setLanguage(page, server.baseUrl, wanted);

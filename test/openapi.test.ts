@@ -96,7 +96,8 @@ describe('GET /api/openapi.json', () => {
     const problems: string[] = [];
     for (const { name, method, op } of apiOperations) {
       if (method === 'get') continue;
-      const schema = op.requestBody?.content['application/json']?.schema;
+      // JSON, multipart, or a raw file (imports: text/csv, xlsx)
+      const schema = op.requestBody?.content['application/json']?.schema ?? Object.values(op.requestBody?.content ?? {})[0]?.schema;
       if (BODYLESS_COMMANDS.has(name)) {
         if (op.requestBody) problems.push(`${name}: documented as body-less but has a body`);
       } else if (!schema) {

@@ -23,6 +23,8 @@ export interface BenchOptions {
   postgresUrl: string;
   /** PGlite data folder; a temporary one (deleted afterwards) when not given */
   pgliteDir: string | null;
+  /** run the import scenario with this many customers instead of the endpoint load */
+  importRows: number | null;
 }
 
 export const DEFAULT_POSTGRES_URL = 'postgres://postgres@127.0.0.1:5432/kairos_bench';
@@ -40,7 +42,8 @@ export const usage = `usage: npm run bench -- --db postgres|pglite --scale S|M|L
   --explain              print EXPLAIN (ANALYZE, BUFFERS) summaries for each endpoint's SQL
   --sql-iterations N     sequential raw-SQL repetitions per endpoint (default 500)
   --generate-only        generate the data and stop
-  --try-index            create the indexes proposed in docs/benchmarks.md in the bench database first`;
+  --try-index            create the indexes proposed in docs/benchmarks.md in the bench database first
+  --import-rows N        instead: the import scenario (seed demo, dry run, import, re-import as duplicates of N customers; rows/s)`;
 
 function positiveInt(name: string, raw: string | undefined, fallback: number, max: number): number {
   if (raw === undefined) return fallback;
@@ -66,6 +69,7 @@ export function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv = process.
       'sql-iterations': { type: 'string' },
       'generate-only': { type: 'boolean', default: false },
       'try-index': { type: 'boolean', default: false },
+      'import-rows': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -86,5 +90,6 @@ export function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv = process.
     tryIndex: values['try-index'],
     postgresUrl: env.BENCH_DATABASE_URL || DEFAULT_POSTGRES_URL,
     pgliteDir: env.BENCH_PGLITE_DIR || null,
+    importRows: values['import-rows'] === undefined ? null : positiveInt('import-rows', values['import-rows'], 0, 2_000_000),
   };
 }

@@ -18,7 +18,14 @@ import { orgRoutes } from './platform/org/org.routes.js';
 import { policyRoutes } from './platform/policies/policies.routes.js';
 import { webhookRoutes } from './platform/webhooks/webhooks.routes.js';
 import { numberingRoutes } from './platform/numbering/numbering.routes.js';
+import { importRoutes } from './modules/imports/index.js';
 import { customerRoutes } from './modules/customers/index.js';
+import { customFieldRoutes } from './modules/custom-fields/index.js';
+import { savedViewRoutes } from './modules/saved-views/index.js';
+import { searchRoutes } from './modules/search/index.js';
+import { attachmentRoutes } from './modules/attachments/index.js';
+import { leadRoutes } from './modules/leads/index.js';
+import { receptionRoutes } from './modules/reception/index.js';
 
 export interface AppDeps {
   handle: DbHandle;
@@ -62,6 +69,13 @@ export async function buildApp(deps: AppDeps) {
     await api.register(webhookRoutes);
     await api.register(numberingRoutes);
     await api.register(customerRoutes);
+    await api.register(customFieldRoutes);
+    await api.register(savedViewRoutes);
+    await api.register(searchRoutes);
+    await api.register(attachmentRoutes);
+    await api.register(leadRoutes);
+    await api.register(receptionRoutes);
+    await api.register(importRoutes);
   }, { prefix: '/api/v1' });
 
   if (deps.afterCommit) {

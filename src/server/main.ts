@@ -7,6 +7,8 @@ import { deliverDueWebhooks } from './platform/webhooks/webhooks.service.js';
 import { startScheduler } from './platform/jobs/scheduler.js';
 import { deleteExpiredSessions } from './platform/auth/auth.repository.js';
 import { recyclePoolsOfAllWorkspaces } from './modules/customers/index.js';
+import { recycleLeadPoolsOfAllWorkspaces } from './modules/leads/index.js';
+import { failInterruptedImports } from './modules/imports/index.js';
 import { countWorkspaces } from './platform/org/workspace.service.js';
 import { DEMO_PASSWORD, DEMO_WORKSPACE, demoUsers, seedDemoWorkspace } from './seed/demo.js';
 
@@ -41,7 +43,10 @@ export async function start() {
       { name: 'webhooks', everyMs: 10_000, run: (db) => deliverDueWebhooks(db) },
       { name: 'sessions', everyMs: 3_600_000, run: (db) => deleteExpiredSessions(db, new Date()) },
       // idempotent per day: hourly runs only catch up after downtime or a policy change
+      // import jobs whose process died (restart) are failed; all-or-nothing ones wrote nothing
+      { name: 'import-jobs', everyMs: 60_000, run: (db) => failInterruptedImports(db) },
       { name: 'customer-pool-recycle', everyMs: 3_600_000, run: (db) => recyclePoolsOfAllWorkspaces(db, new Date()) },
+      { name: 'lead-pool-recycle', everyMs: 3_600_000, run: (db) => recycleLeadPoolsOfAllWorkspaces(db, new Date()) },
     ], app.log);
   }
 

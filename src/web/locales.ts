@@ -1,15 +1,31 @@
 import { enUS as approvalsEn } from './modules/approvals/locales/en-US';
 import { zhCN as approvalsZh } from './modules/approvals/locales/zh-CN';
+import { enUS as attachmentsEn } from './modules/attachments/locales/en-US';
+import { zhCN as attachmentsZh } from './modules/attachments/locales/zh-CN';
 import { enUS as auditEn } from './modules/audit/locales/en-US';
+import { enUS as customFieldsEn } from './modules/custom-fields/locales/en-US';
+import { zhCN as customFieldsZh } from './modules/custom-fields/locales/zh-CN';
+import { enUS as savedViewsEn } from './modules/saved-views/locales/en-US';
+import { zhCN as savedViewsZh } from './modules/saved-views/locales/zh-CN';
+import { enUS as searchEn } from './modules/search/locales/en-US';
+import { zhCN as searchZh } from './modules/search/locales/zh-CN';
 import { zhCN as auditZh } from './modules/audit/locales/zh-CN';
 import { enUS as authEn } from './modules/auth/locales/en-US';
 import { zhCN as authZh } from './modules/auth/locales/zh-CN';
+import { enUS as customersEn } from './modules/customers/locales/en-US';
+import { zhCN as customersZh } from './modules/customers/locales/zh-CN';
 import { enUS as homeEn } from './modules/home/locales/en-US';
+import { enUS as importsEn } from './modules/imports/locales/en-US';
+import { zhCN as importsZh } from './modules/imports/locales/zh-CN';
+import { enUS as leadsEn } from './modules/leads/locales/en-US';
+import { zhCN as leadsZh } from './modules/leads/locales/zh-CN';
 import { zhCN as homeZh } from './modules/home/locales/zh-CN';
 import { enUS as notificationsEn } from './modules/notifications/locales/en-US';
 import { zhCN as notificationsZh } from './modules/notifications/locales/zh-CN';
 import { enUS as orgEn } from './modules/org/locales/en-US';
 import { zhCN as orgZh } from './modules/org/locales/zh-CN';
+import { enUS as receptionEn } from './modules/reception/locales/en-US';
+import { zhCN as receptionZh } from './modules/reception/locales/zh-CN';
 import { enUS as settingsEn } from './modules/settings/locales/en-US';
 import { zhCN as settingsZh } from './modules/settings/locales/zh-CN';
 import { enUS as platformEn } from './platform/locales/en-US';
@@ -19,10 +35,14 @@ import { zhCN as platformZh } from './platform/locales/zh-CN';
 export const resources = {
   'zh-CN': {
     platform: platformZh, auth: authZh, home: homeZh, approvals: approvalsZh, org: orgZh,
-    audit: auditZh, settings: settingsZh, notifications: notificationsZh,
+    audit: auditZh, settings: settingsZh, notifications: notificationsZh, customers: customersZh,
+    reception: receptionZh, leads: leadsZh, imports: importsZh,
+    customFields: customFieldsZh, search: searchZh, savedViews: savedViewsZh, attachments: attachmentsZh,
   },
   'en-US': {
     platform: platformEn, auth: authEn, home: homeEn, approvals: approvalsEn, org: orgEn,
-    audit: auditEn, settings: settingsEn, notifications: notificationsEn,
+    audit: auditEn, settings: settingsEn, notifications: notificationsEn, customers: customersEn,
+    reception: receptionEn, leads: leadsEn, imports: importsEn,
+    customFields: customFieldsEn, search: searchEn, savedViews: savedViewsEn, attachments: attachmentsEn,
   },
 } satisfies Record<string, Record<string, Record<string, string>>>;

@@ -13,22 +13,29 @@ import type { AppRoute } from './platform/routing/route-types';
 import { approvalRoutes } from './modules/approvals/routes';
 import { auditRoutes } from './modules/audit/routes';
 import { authRoutes } from './modules/auth/routes';
+import { customerRoutes } from './modules/customers/routes';
+import { customFieldRoutes } from './modules/custom-fields/routes';
+import { GlobalSearch } from './modules/search/components/global-search';
 import { UserMenu } from './modules/auth/components/user-menu';
 import { homeRoutes } from './modules/home/routes';
+import { importRoutes } from './modules/imports/routes';
+import { leadRoutes } from './modules/leads/routes';
 import { NotificationBell } from './modules/notifications/components/notification-bell';
 import { notificationRoutes } from './modules/notifications/routes';
 import { orgRoutes } from './modules/org/routes';
+import { receptionRoutes } from './modules/reception/routes';
 import { settingsRoutes } from './modules/settings/routes';
 
 /** The route table: every module's routes.tsx, in menu order. */
 export const appRoutes: AppRoute[] = [
-  ...homeRoutes, ...approvalRoutes, ...settingsRoutes, ...orgRoutes, ...auditRoutes, ...notificationRoutes, ...authRoutes,
+  ...homeRoutes, ...approvalRoutes, ...leadRoutes, ...customerRoutes, ...receptionRoutes, ...importRoutes, ...settingsRoutes, ...customFieldRoutes, ...orgRoutes, ...auditRoutes, ...notificationRoutes, ...authRoutes,
 ];
 
 function HeaderActions() {
   const { can } = useAccess();
   return (
     <>
+      {can('search') ? <GlobalSearch /> : null}
       {can('notification:read') ? <NotificationBell /> : null}
       <LanguageSwitch compact />
       <UserMenu />

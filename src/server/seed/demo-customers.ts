@@ -5,6 +5,7 @@ import {
   contacts, customerPoolEvents, customerProfiles, customers,
 } from '../modules/customers/customers.schema.js';
 import { creditCodeCheckChar, normaliseCompanyName, normalisePhone } from '../modules/customers/customers.rules.js';
+import { searchKeysFor } from '../platform/search/search-keys.rules.js';
 
 /** What seedDemoWorkspace created that the customers hang on. */
 export interface DemoOrg {
@@ -200,6 +201,7 @@ export async function seedDemoCustomers(handle: DbHandle, demo: DemoOrg, options
     }
   }
 
+  for (const row of [...customerRows, ...contactRows]) row.searchText = searchKeysFor(row.name);
   await handle.db.transaction(async (tx) => {
     for (let i = 0; i < customerRows.length; i += 250) await tx.insert(customers).values(customerRows.slice(i, i + 250));
     for (let i = 0; i < profileRows.length; i += 500) await tx.insert(customerProfiles).values(profileRows.slice(i, i + 500));

@@ -9,6 +9,9 @@ import { newId } from '../platform/db/columns.js';
 import { departments, territories, users, workspaces } from '../platform/org/org.schema.js';
 import { updatePolicies } from '../platform/policies/policies.service.js';
 import { seedDemoCustomers } from './demo-customers.js';
+import { seedDemoLeads } from './demo-leads.js';
+import { seedDemoReception } from './demo-reception.js';
+import { seedDemoCustomFields } from './demo-custom-fields.js';
 
 export const DEMO_PASSWORD = 'kairos-demo';
 export const DEMO_WORKSPACE = '示例科技有限公司';
@@ -94,6 +97,9 @@ export async function seedDemoWorkspace(handle: DbHandle, options: { usernameSuf
   const ids = (map: Record<string, { id: string }>) => Object.fromEntries(Object.entries(map).map(([k, v]) => [k, v.id]));
   if (options.customers ?? true) {
     await seedDemoCustomers(handle, { workspaceId, userIds, departmentIds: ids(deptIds), territoryIds: ids(territoryIds) });
+    await seedDemoCustomFields(handle, workspaceId);
+    await seedDemoLeads(handle, { workspaceId, userIds, territoryIds: ids(territoryIds) });
+    await seedDemoReception(handle, { workspaceId, userIds });
   }
 
   if (options.pendingPolicyChange ?? true) {

@@ -32,3 +32,6 @@ export const ErrorResponse = z.object({
 }).meta({ id: 'Error' });
 
 export const NoContent = z.null().describe('No content');
+
+/** The body of a DELETE that takes none: may be omitted (or `{}`). */
+export const EmptyBody = z.strictObject({}).nullish().describe('no fields; may be omitted');

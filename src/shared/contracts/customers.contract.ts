@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { InstantString, IsoDateString, ListQuery, pageOf, Uuid, Version } from './common.contract.js';
+import { CustomFieldFilterParams } from './custom-fields.contract.js';
 
 /** Customers, contacts, ownership and the public pool (domain §5, §17; api.md "Customers and leads"). */
 
@@ -130,6 +131,7 @@ export const CustomerListQuery = ListQuery.extend({
   asOf: IsoDateString.optional(),
   inPool: BoolQuery.optional(),
   fileStale: BoolQuery.optional(),
+  cf: CustomFieldFilterParams.optional(),
   sort: z.enum(['updatedAt', 'name']).default('updatedAt'),
   order: z.enum(['asc', 'desc']).optional().describe('default: newest first for updatedAt, A→Z for name'),
 });

@@ -6,6 +6,8 @@ import { appendAudit } from '../../platform/audit/audit.service.js';
 import type { Executor, Tx } from '../../platform/db/client.js';
 import type { CommandContext } from '../../platform/http/context.js';
 import { pageFrom } from '../../platform/http/pagination.js';
+import { searchKeysFor } from '../../platform/search/search-keys.rules.js';
+import { mergeCustomFieldValues, validateCustomFields } from '../custom-fields/index.js';
 import { findContact, listContactsOf, reportingLines, type ContactRow } from './contacts.repository.js';
 import { maskPhone, mergedValues, normalisePhone, wouldCreateReportingCycle } from './customers.rules.js';
 import { contacts } from './customers.schema.js';
@@ -62,21 +64,26 @@ export async function listContacts(ctx: CommandContext, customerId: string, q: {
 
 /** Adds a contact (with buying role, attitude, influence and reports-to) to a customer the caller may edit. */
 export async function createContact(ctx: CommandContext, customerId: string, input: z.infer<typeof CreateContactBody>) {
+  phonesOf(input);
+  return ctx.db.transaction(async (tx) => createContactInTx(tx, ctx, customerId, input));
+}
+
+/** `createContact` inside the caller's transaction (lead conversion). */
+export async function createContactInTx(tx: Tx, ctx: CommandContext, customerId: string, input: z.infer<typeof CreateContactBody>): Promise<ContactDto> {
   const phones = phonesOf(input);
-  return ctx.db.transaction(async (tx) => {
-    await requireWritable(tx, ctx, customerId);
-    await assertReportsTo(tx, ctx, customerId, null, input.reportsToId);
-    const now = new Date();
-    const [created] = await tx.insert(contacts).values({
-      workspaceId: ctx.workspace.id, customerId, name: input.name, title: input.title ?? null, department: input.department ?? null,
-      mobile: input.mobile ?? null, mobileNormalised: phones.mobileNormalised ?? null, phone: input.phone ?? null, phoneNormalised: phones.phoneNormalised ?? null,
-      email: input.email ?? null, im: input.im ?? null, birthday: input.birthday ?? null, notes: input.notes ?? null, reportsToId: input.reportsToId ?? null,
-      buyingRole: input.buyingRole ?? null, attitude: input.attitude ?? null, influence: input.influence ?? null, customFields: input.customFields ?? {},
-      createdBy: ctx.actor.id, createdAt: now, updatedAt: now,
-    }).returning();
-    await appendAudit(tx, ctx, { entity: 'contact', entityId: created!.id, action: 'create', after: created });
-    return toContactDto(created!, has(ctx, 'customer:read_phone'));
-  });
+  await requireWritable(tx, ctx, customerId);
+  await assertReportsTo(tx, ctx, customerId, null, input.reportsToId);
+  const customFields = await validateCustomFields(tx, ctx.workspace.id, 'contacts', input.customFields ?? {}, { partial: false });
+  const now = new Date();
+  const [created] = await tx.insert(contacts).values({
+    workspaceId: ctx.workspace.id, customerId, name: input.name, title: input.title ?? null, department: input.department ?? null,
+    mobile: input.mobile ?? null, mobileNormalised: phones.mobileNormalised ?? null, phone: input.phone ?? null, phoneNormalised: phones.phoneNormalised ?? null,
+    email: input.email ?? null, im: input.im ?? null, birthday: input.birthday ?? null, notes: input.notes ?? null, reportsToId: input.reportsToId ?? null,
+    buyingRole: input.buyingRole ?? null, attitude: input.attitude ?? null, influence: input.influence ?? null, customFields, searchText: searchKeysFor(input.name),
+    createdBy: ctx.actor.id, createdAt: now, updatedAt: now,
+  }).returning();
+  await appendAudit(tx, ctx, { entity: 'contact', entityId: created!.id, action: 'create', after: created });
+  return toContactDto(created!, has(ctx, 'customer:read_phone'));
 }
 
 export async function getContact(ctx: CommandContext, id: string) {
@@ -91,9 +98,13 @@ export async function updateContact(ctx: CommandContext, id: string, input: z.in
     if (before.version !== input.version) throw conflict();
     if (input.reportsToId === id) throw invalidField('reportsToId', 'errors.reportsToCycle');
     await assertReportsTo(tx, ctx, before.customerId, id, input.reportsToId);
-    const { version, ...changes } = input;
+    const { version, customFields, ...changes } = input;
     const [updated] = await tx.update(contacts).set({
       ...changes,
+      ...(changes.name !== undefined ? { searchText: searchKeysFor(changes.name) } : {}),
+      ...(customFields !== undefined ? {
+        customFields: mergeCustomFieldValues(before.customFields as Record<string, unknown>, await validateCustomFields(tx, ctx.workspace.id, 'contacts', customFields, { partial: true })),
+      } : {}),
       ...(phones.mobileNormalised !== undefined ? { mobileNormalised: phones.mobileNormalised } : {}),
       ...(phones.phoneNormalised !== undefined ? { phoneNormalised: phones.phoneNormalised } : {}),
       version: sql`${contacts.version} + 1`, updatedAt: new Date(),

@@ -7,6 +7,7 @@ import {
   MergeResult, RemoveCollaboratorBody, StaleFilesQuery, TransferBody, TransferResult, UpdateCustomerBody, UpdateCustomerFileBody,
 } from '../../../shared/contracts/customers.contract.js';
 import { withErrors } from '../../platform/http/route-helpers.js';
+import { foldCustomFieldQuery } from '../custom-fields/index.js';
 import { contactRoutes } from './contacts.routes.js';
 import { poolRoutes } from './pool.routes.js';
 import {
@@ -21,12 +22,14 @@ export const customerRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['customers'];
 
   app.get('/customers', {
-    schema: { tags, summary: 'Customers in my data scope (and those shared with me), filtered, sorted, cursor-paged', querystring: CustomerListQuery, response: withErrors({ 200: CustomerPage }) },
+    schema: { tags, summary: 'Customers in my data scope (and those shared with me), filtered (custom fields: cf.<key>=value, cf.<key>.from/.to), sorted, cursor-paged', querystring: CustomerListQuery, response: withErrors({ 200: CustomerPage }) },
+    preValidation: foldCustomFieldQuery,
     preHandler: app.authorize('customer:read'),
   }, async (req) => listCustomers(req.ctx, req.query));
 
   app.get('/customers/counts', {
     schema: { tags, summary: 'How many customers the list filters match, by value class and status (same scope as the list)', querystring: CountsQuery, response: withErrors({ 200: CustomerCountsDto }) },
+    preValidation: foldCustomFieldQuery,
     preHandler: app.authorize('customer:read'),
   }, async (req) => countVisibleCustomers(req.ctx, req.query));
 

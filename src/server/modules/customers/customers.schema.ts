@@ -31,6 +31,8 @@ export const customers = pgTable('customers', {
   phoneNormalised: text('phone_normalised'),
   tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
   customFields: jsonb('custom_fields').notNull().default({}),
+  /** name + pinyin initials + full pinyin, lower-case (searchKeysFor): the search box's trigram index */
+  searchText: text('search_text').notNull().default(''),
   ownerId: uuid('owner_id'),
   departmentId: uuid('department_id'),
   ownedSince: day('owned_since'),
@@ -68,6 +70,9 @@ export const customers = pgTable('customers', {
   index('customers_follow_up_idx').on(t.workspaceId, t.lastFollowUpOn),
   index('customers_reviewed_idx').on(t.workspaceId, t.reviewedOn),
   index('customers_tags_idx').using('gin', t.tags),
+  index('customers_custom_fields_idx').using('gin', t.customFields),
+  index('customers_search_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+  index('customers_phone_trgm_idx').using('gin', sql`${t.phoneNormalised} gin_trgm_ops`),
 ]);
 
 /**
@@ -111,11 +116,16 @@ export const contacts = pgTable('contacts', {
   attitude: text('attitude'), // supporter | neutral | opponent
   influence: text('influence'), // low | medium | high
   customFields: jsonb('custom_fields').notNull().default({}),
+  /** name + pinyin initials + full pinyin, lower-case (searchKeysFor) */
+  searchText: text('search_text').notNull().default(''),
   createdBy: uuid('created_by'),
 }, (t) => [
   primaryKey({ columns: [t.workspaceId, t.id] }),
   foreignKey({ columns: [t.workspaceId, t.customerId], foreignColumns: [customers.workspaceId, customers.id] }),
   foreignKey({ columns: [t.workspaceId, t.reportsToId], foreignColumns: [t.workspaceId, t.id] }),
+  index('contacts_search_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+  index('contacts_mobile_trgm_idx').using('gin', sql`${t.mobileNormalised} gin_trgm_ops`),
+  index('contacts_phone_trgm_idx').using('gin', sql`${t.phoneNormalised} gin_trgm_ops`),
   index('contacts_customer_idx').on(t.workspaceId, t.customerId, t.name, t.id),
   index('contacts_mobile_idx').on(t.workspaceId, t.mobileNormalised).where(sql`mobile_normalised IS NOT NULL`),
   index('contacts_phone_idx').on(t.workspaceId, t.phoneNormalised).where(sql`phone_normalised IS NOT NULL`),

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   AddCollaboratorBody, CreateCustomerBody, CustomerDetailDto, CustomerDto, CustomerListQuery, UpdateCustomerBody, UpdateCustomerFileBody,
@@ -19,6 +19,8 @@ import type { CommandContext } from '../../platform/http/context.js';
 import { decodeCursor, decodeIdCursor, pageFrom } from '../../platform/http/pagination.js';
 import { emitEvent } from '../../platform/notifications/outbox.js';
 import { readPolicies } from '../../platform/policies/policies.service.js';
+import { searchKeysFor } from '../../platform/search/search-keys.rules.js';
+import { customFieldConditions, mergeCustomFieldValues, validateCustomFields } from '../custom-fields/index.js';
 import { ownerRoles, type CustomerPermission } from './customers.permissions.js';
 import {
   activeCollaborations, countContacts, countCustomers, filterConditions, findCollaboration, findCollaborator, findCustomer,
@@ -233,25 +235,66 @@ async function assertTerritory(tx: Executor, ctx: CommandContext, territoryId: s
 /** Creates a customer file after the duplicate check; the owner gets it from today. */
 export async function createCustomer(ctx: CommandContext, input: z.infer<typeof CreateCustomerBody>): Promise<CustomerDto> {
   const identity = identityOf(input);
+  return ctx.db.transaction(async (tx) => insertCustomer(tx, ctx, input, identity));
+}
+
+/** `createCustomer` inside the caller's transaction (lead conversion creates customer, contact and more in one). */
+export async function createCustomerInTx(tx: Tx, ctx: CommandContext, input: z.infer<typeof CreateCustomerBody>): Promise<CustomerDto> {
+  return insertCustomer(tx, ctx, input, identityOf(input));
+}
+
+async function insertCustomer(tx: Tx, ctx: CommandContext, input: z.infer<typeof CreateCustomerBody>, identity: Identity): Promise<CustomerDto> {
   const today = todayOf(ctx);
-  return ctx.db.transaction(async (tx) => {
-    const owner = await resolveOwner(tx, ctx, input.ownerId);
-    await assertTerritory(tx, ctx, input.territoryId);
-    await assertNoDuplicate(tx, ctx.workspace.id, identity);
-    const now = new Date();
-    const [created] = await tx.insert(customers).values({
-      workspaceId: ctx.workspace.id, name: input.name, nameNormalised: identity.nameNormalised!, creditCode: identity.creditCode ?? null,
-      industry: input.industry ?? null, size: input.size ?? null, valueClass: input.valueClass, status: input.status,
-      territoryId: input.territoryId ?? null, address: input.address ?? null, latitude: input.latitude ?? null, longitude: input.longitude ?? null,
-      website: input.website ?? null, phone: input.phone ?? null, phoneNormalised: identity.phoneNormalised ?? null,
-      tags: [...new Set(input.tags ?? [])], customFields: input.customFields ?? {},
-      ownerId: owner?.id ?? null, departmentId: owner?.departmentId ?? null, ownedSince: owner ? today : null,
-      createdBy: ctx.actor.id, createdAt: now, updatedAt: now,
-    }).returning().catch(uniqueToDuplicate);
-    await tx.insert(customerProfiles).values({ workspaceId: ctx.workspace.id, customerId: created!.id });
-    await appendAudit(tx, ctx, { entity: 'customer', entityId: created!.id, action: 'create', after: created });
-    return toCustomerDto({ ...created!, ownerName: owner?.name ?? null }, await customerView(tx, ctx));
-  });
+  const owner = await resolveOwner(tx, ctx, input.ownerId);
+  await assertTerritory(tx, ctx, input.territoryId);
+  await assertNoDuplicate(tx, ctx.workspace.id, identity);
+  const customFields = await validateCustomFields(tx, ctx.workspace.id, 'customers', input.customFields ?? {}, { partial: false });
+  const now = new Date();
+  const [created] = await tx.insert(customers).values({
+    workspaceId: ctx.workspace.id, name: input.name, nameNormalised: identity.nameNormalised!, creditCode: identity.creditCode ?? null,
+    industry: input.industry ?? null, size: input.size ?? null, valueClass: input.valueClass, status: input.status,
+    territoryId: input.territoryId ?? null, address: input.address ?? null, latitude: input.latitude ?? null, longitude: input.longitude ?? null,
+    website: input.website ?? null, phone: input.phone ?? null, phoneNormalised: identity.phoneNormalised ?? null,
+    tags: [...new Set(input.tags ?? [])], customFields, searchText: searchKeysFor(input.name),
+    ownerId: owner?.id ?? null, departmentId: owner?.departmentId ?? null, ownedSince: owner ? today : null,
+    createdBy: ctx.actor.id, createdAt: now, updatedAt: now,
+  }).returning().catch(uniqueToDuplicate);
+  await tx.insert(customerProfiles).values({ workspaceId: ctx.workspace.id, customerId: created!.id });
+  await appendAudit(tx, ctx, { entity: 'customer', entityId: created!.id, action: 'create', after: created });
+  return toCustomerDto({ ...created!, ownerName: owner?.name ?? null }, await customerView(tx, ctx));
+}
+
+export interface DuplicateFinding {
+  field: DuplicateMatch['field']; visible: boolean; customerId: string | null; customerName: string | null; ownerName: string | null; inPool: boolean;
+}
+
+/**
+ * The duplicate check (查重) for callers that may link to the match instead of creating (lead
+ * conversion): which customer matches and whether the caller sees it; id and name only when they do.
+ * Inside a transaction it takes the same locks as creating, so a create that follows is safe.
+ */
+export async function findDuplicateFor(db: Executor, ctx: CommandContext, input: { name?: string; creditCode?: string | null; phone?: string | null }): Promise<DuplicateFinding | null> {
+  const identity = identityOf(input);
+  const keys = [
+    identity.nameNormalised ? `customer-name:${ctx.workspace.id}:${identity.nameNormalised}` : null,
+    identity.creditCode ? `customer-code:${ctx.workspace.id}:${identity.creditCode}` : null,
+    identity.phoneNormalised ? `customer-phone:${ctx.workspace.id}:${identity.phoneNormalised}` : null,
+  ].filter((k): k is string => k !== null);
+  if (keys.length > 0 && db !== ctx.db) await lockKeys(db, keys);
+  const match = await findDuplicate(db, ctx.workspace.id, identity);
+  if (!match) return null;
+  const access = await customerAccess(db, ctx, match.customerId);
+  // linking adds to the file, so only a customer the caller may edit counts (not one merely seen in the pool)
+  const visible = access !== null && (access.viaScope || access.collaboration === 'write');
+  return {
+    field: match.field, visible, customerId: visible ? match.customerId : null,
+    customerName: visible ? access.row.name : null, ownerName: match.ownerName, inPool: match.ownerId === null,
+  };
+}
+
+/** The 409 DUPLICATE naming the existing owner, as POST /customers answers it. */
+export function duplicateErrorFor(finding: DuplicateFinding): AppError {
+  return duplicateError({ field: finding.field, customerId: finding.customerId ?? '', ownerId: finding.inPool ? null : 'owned', ownerName: finding.ownerName });
 }
 
 /** Edits the summary of a customer file (not its owner), with the duplicate check on changed identity. */
@@ -270,9 +313,13 @@ export async function updateCustomer(ctx: CommandContext, id: string, input: z.i
       ...(identity.phoneNormalised !== undefined && identity.phoneNormalised !== before.phoneNormalised ? { phoneNormalised: identity.phoneNormalised } : {}),
     };
     await assertNoDuplicate(tx, ctx.workspace.id, changedIdentity, id);
-    const { version, ownerId: _ownerId, creditCode: _creditCode, phone, tags, ...rest } = input;
+    const { version, ownerId: _ownerId, creditCode: _creditCode, phone, tags, customFields, ...rest } = input;
     const changes = {
       ...rest,
+      ...(rest.name !== undefined ? { searchText: searchKeysFor(rest.name) } : {}),
+      ...(customFields !== undefined ? {
+        customFields: mergeCustomFieldValues(before.customFields as Record<string, unknown>, await validateCustomFields(tx, ctx.workspace.id, 'customers', customFields, { partial: true })),
+      } : {}),
       ...(identity.nameNormalised !== undefined ? { nameNormalised: identity.nameNormalised } : {}),
       ...(identity.creditCode !== undefined ? { creditCode: identity.creditCode } : {}),
       ...(phone !== undefined ? { phone, phoneNormalised: identity.phoneNormalised ?? null } : {}),
@@ -332,7 +379,21 @@ async function filtersFrom(db: Executor, ctx: CommandContext, q: ListFilterInput
 async function scopedWhere(db: Executor, ctx: CommandContext, q: ListFilterInput): Promise<SQL[]> {
   const owners = await visibleOwners(db, ctx);
   const collaboratingOn = owners.kind === 'all' ? [] : (await activeCollaborations(db, ctx.workspace.id, ctx.actor.id, todayOf(ctx))).map((c) => c.customerId);
-  return [visibleCustomers(owners, collaboratingOn), ...filterConditions(ctx.workspace.id, ctx.workspace.timeZone, await filtersFrom(db, ctx, q))];
+  return [
+    visibleCustomers(owners, collaboratingOn), ...filterConditions(ctx.workspace.id, ctx.workspace.timeZone, await filtersFrom(db, ctx, q)),
+    ...await customFieldConditions(db, ctx.workspace.id, 'customers', q.cf, customers.customFields),
+  ];
+}
+
+/**
+ * The customers the caller sees as one WHERE fragment on `customers` (data scope and collaborations,
+ * plus the pool for those who may claim): for search and pickers in other modules.
+ */
+export async function visibleCustomersWhere(db: Executor, ctx: CommandContext): Promise<SQL> {
+  const owners = await visibleOwners(db, ctx);
+  const collaboratingOn = owners.kind === 'all' ? [] : (await activeCollaborations(db, ctx.workspace.id, ctx.actor.id, todayOf(ctx))).map((c) => c.customerId);
+  const seen = visibleCustomers(owners, collaboratingOn);
+  return has(ctx, 'customer:claim') ? or(seen, sql`${customers.ownerId} IS NULL`)! : seen;
 }
 
 /** A keyset cursor of (sort value, id), validated. */
@@ -676,3 +737,16 @@ export async function recordDeal(tx: Executor, workspaceId: string, customerId: 
     .where(and(eq(customers.workspaceId, workspaceId), eq(customers.id, customerId)));
 }
 
+/**
+ * The duplicate check (查重) as the front desk uses it: the customer a visitor is, by credit code,
+ * normalised company name or phone (its own or a contact's), with its owner (null = in the pool).
+ */
+export async function findCustomerMatch(db: Executor, workspaceId: string, key: { name: string; phone?: string | null; creditCode?: string | null }): Promise<DuplicateMatch | null> {
+  const code = key.creditCode ? normaliseCreditCode(key.creditCode) : '';
+  const phone = key.phone ? normalisePhone(key.phone) : '';
+  return findDuplicate(db, workspaceId, {
+    creditCode: code !== '' && isValidCreditCode(code) ? code : null,
+    nameNormalised: normaliseCompanyName(key.name) || null,
+    phoneNormalised: phone.length >= 5 ? phone : null,
+  });
+}

@@ -11,7 +11,12 @@ export { customerRoutes } from './customers.routes.js';
 export { customerGrants, ownerRoles } from './customers.permissions.js';
 export { recycleSweep, recyclePoolsOfAllWorkspaces, type SweepResult } from './pool.service.js';
 export {
-  customerAccess, recordDeal, recordFollowUp, registerCustomerMergeHandler, type CustomerAccess, type MergeHandler,
+  createCustomerInTx, customerAccess, duplicateErrorFor, findCustomerMatch, findDuplicateFor, recordDeal, recordFollowUp, registerCustomerMergeHandler,
+  type CustomerAccess, type DuplicateFinding, type MergeHandler, visibleCustomersWhere,
 } from './customers.service.js';
-export { registerContactMergeHandler, type ContactMergeHandler } from './contacts.service.js';
+export { createContactInTx, registerContactMergeHandler, type ContactMergeHandler } from './contacts.service.js';
+export { claimPolicyOf, claimRefusal, type ClaimPolicy, type ClaimRefusal, type ClaimSituation } from './pool.rules.js';
 export { normaliseCompanyName, normalisePhone, isValidCreditCode, maskPhone } from './customers.rules.js';
+// exports (imports module): the list's own scope, filters and masking
+export { listCustomers } from './customers.service.js';
+export { toContactDto } from './contacts.service.js';

@@ -23,10 +23,12 @@ export function formatNumber(rule: NumberingRule, localDate: string, sequence: n
 /** Defaults per document type (domain §17); admins can change prefix, reset and padding. */
 export const defaultNumberingRules: Record<string, NumberingRule> = {
   project: { prefix: 'XM', reset: 'yearly', padding: 4 },
+  lead: { prefix: 'XS', reset: 'yearly', padding: 4 },
   quote: { prefix: 'BJ', reset: 'monthly', padding: 4 },
   contract: { prefix: 'HT', reset: 'yearly', padding: 4 },
   order: { prefix: 'DD', reset: 'monthly', padding: 4 },
   shipment: { prefix: 'FH', reset: 'monthly', padding: 4 },
   invoice: { prefix: 'FP', reset: 'monthly', padding: 4 },
   policy_change: { prefix: 'ZC', reset: 'yearly', padding: 3 },
+  reception_visit: { prefix: 'JD', reset: 'monthly', padding: 4 },
 };

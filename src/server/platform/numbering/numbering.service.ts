@@ -27,3 +27,19 @@ export async function allocateNumber(tx: Executor, workspace: { id: string; time
     .returning({ lastValue: numberSequences.lastValue });
   return formatNumber(rule, localDate, row!.lastValue);
 }
+
+/** Hands out `count` consecutive numbers in one statement (bulk import), in the caller's transaction. */
+export async function allocateNumbers(tx: Executor, workspace: { id: string; timeZone: string }, documentType: string, count: number, now = new Date()): Promise<string[]> {
+  if (count <= 0) return [];
+  const rule = await ruleFor(tx, workspace.id, documentType);
+  const localDate = todayIn(workspace.timeZone, now);
+  const key = periodKey(rule.reset, localDate);
+  const [row] = await tx.insert(numberSequences).values({ workspaceId: workspace.id, documentType, periodKey: key, lastValue: count })
+    .onConflictDoUpdate({
+      target: [numberSequences.workspaceId, numberSequences.documentType, numberSequences.periodKey],
+      set: { lastValue: sql`${numberSequences.lastValue} + ${count}` },
+    })
+    .returning({ lastValue: numberSequences.lastValue });
+  const first = row!.lastValue - count + 1;
+  return Array.from({ length: count }, (_, i) => formatNumber(rule, localDate, first + i));
+}

@@ -46,6 +46,8 @@ export const policyDefinitions = {
   'pool.claimsPerDay': count('pool', 10, '每人每天最多领取数', 'Pool claims per rep per day'),
   'pool.reclaimCooldownDays': days('pool', 7, '原负责人再次领取冷却天数', 'Cool-down before the former owner may reclaim', 365),
   'leadPool.noFollowUpDays': days('pool', 14, '线索未跟进回收天数', 'Lead: days without follow-up before recycling'),
+  // §5.1 files of a customer (stored in the database, so kept modest)
+  'attachments.maxSizeMb': { group: 'customers', unit: 'count', default: 20, min: 1, max: 100, integer: true, label: { 'zh-CN': '附件大小上限（MB）', 'en-US': 'Largest attachment (MB)' } },
   // §5.5
   'customerFile.reviewMonths': { group: 'customers', unit: 'months', default: 3, min: 1, max: 36, integer: true, label: { 'zh-CN': '客户档案复核周期', 'en-US': 'Customer file review interval' } },
   // §6.1

@@ -3,7 +3,9 @@ import { ApiError, parseApiError } from './api-error';
 
 export const API_BASE = '/api/v1';
 
-export type QueryParams = Record<string, string | number | boolean | null | undefined>;
+type QueryValue = string | number | boolean | null | undefined;
+/** Query parameters; a nested record (custom-field filters `cf`) is sent flat as `cf.<key>=value`. */
+export type QueryParams = Record<string, QueryValue | Record<string, QueryValue>>;
 
 type Listener = (error: ApiError) => void;
 const unauthenticatedListeners = new Set<Listener>();
@@ -16,8 +18,12 @@ export function onUnauthenticated(listener: Listener): () => void {
 
 export function buildUrl(path: string, query?: QueryParams): string {
   const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(query ?? {})) {
+  const put = (key: string, value: QueryValue) => {
     if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  };
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== null && typeof value === 'object') for (const [inner, v] of Object.entries(value)) put(`${key}.${inner}`, v);
+    else put(key, value);
   }
   const qs = search.toString();
   return `${API_BASE}${path}${qs ? `?${qs}` : ''}`;

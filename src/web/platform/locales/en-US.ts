@@ -51,6 +51,7 @@ export const enUS = {
   'errors.title.DUPLICATE': 'Duplicate',
   'errors.title.RULE_VIOLATION': 'A business rule refuses this',
   'errors.title.RATE_LIMITED': 'Too many attempts',
+  'errors.title.PAYLOAD_TOO_LARGE': 'File too large',
   'errors.title.INTERNAL': 'Server error',
   'errors.title.NETWORK': 'Cannot reach the server',
   'errors.hint.CONFLICT': 'Refresh and make your change again on the latest data.',

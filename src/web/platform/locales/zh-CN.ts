@@ -50,6 +50,7 @@ export const zhCN = {
   'errors.title.DUPLICATE': '数据重复',
   'errors.title.RULE_VIOLATION': '业务规则不允许',
   'errors.title.RATE_LIMITED': '操作过于频繁',
+  'errors.title.PAYLOAD_TOO_LARGE': '文件过大',
   'errors.title.INTERNAL': '服务器出错了',
   'errors.title.NETWORK': '无法连接服务器',
   'errors.hint.CONFLICT': '请刷新后基于最新数据重新操作。',

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditRows, seedWorkspace } from '../../../../../test/fixtures.js';
 import { setupTestApp } from '../../../../../test/harness.js';
@@ -20,7 +20,7 @@ describe('allocateNumber', () => {
     const numbers = await Promise.all(Array.from({ length: 200 }, () => allocate(w.workspaceId, 'contract', now)));
     expect(new Set(numbers).size).toBe(200);
     expect([...numbers].sort()).toEqual(Array.from({ length: 200 }, (_, i) => `HT2026-${String(i + 1).padStart(4, '0')}`));
-    const [counter] = await t.handle.db.select().from(numberSequences).where(eq(numberSequences.workspaceId, w.workspaceId));
+    const [counter] = await t.handle.db.select().from(numberSequences).where(and(eq(numberSequences.workspaceId, w.workspaceId), eq(numberSequences.documentType, 'contract')));
     expect(counter).toMatchObject({ documentType: 'contract', periodKey: '2026', lastValue: 200 });
   });
 

@@ -1,7 +1,7 @@
 import { BellOutlined, CheckSquareOutlined, RocketOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Empty, Row, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, Navigate } from 'react-router-dom';
 import { useAccess } from '../../../platform/access/access';
 import { PageContainer } from '../../../platform/layout/page-container';
 import { useTodoCount } from '../../approvals/api';
@@ -15,6 +15,8 @@ export function HomePage() {
   const todo = useTodoCount();
   const notifications = useLatestNotifications();
   const roles = user?.roles.map((r) => tp(`role.${r}`)).join('、') ?? '';
+  // the front desk's home is the registration page (domain §4.2): fast hands, no dashboard in between
+  if (user?.roles.includes('receptionist') && can('reception:register')) return <Navigate to="/reception/desk" replace />;
 
   return (
     <PageContainer title={t('home.title')}>

@@ -17,6 +17,9 @@ export function describeNotification(t: TFunction<'notifications'>, n: Notificat
     case 'approval_approved':
     case 'approval_rejected':
     case 'approval_returned':
+    case 'reception_assigned':
+    case 'reception_reassigned':
+    case 'reception_no_roster':
       return { headline: t(`kind.${n.kind}`, { title }), detail };
     default:
       return { headline: title ? `${t('kind.unknown', { kind: n.kind })} ${title}` : t('kind.unknown', { kind: n.kind }), detail };

@@ -73,6 +73,7 @@ export const enUS = {
   'reset.daily': 'Daily',
   'reset.never': 'Never',
   'docType.project': 'Project',
+  'docType.lead': 'Lead',
   'docType.quote': 'Quote',
   'docType.contract': 'Contract',
   'docType.order': 'Order',

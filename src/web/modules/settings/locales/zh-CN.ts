@@ -71,6 +71,7 @@ export const zhCN = {
   'reset.daily': '每天',
   'reset.never': '不重置',
   'docType.project': '项目',
+  'docType.lead': '销售线索',
   'docType.quote': '报价单',
   'docType.contract': '合同',
   'docType.order': '订单',

@@ -1,0 +1,25 @@
+import type { zhCN } from './zh-CN';
+
+export const enUS = {
+  'pick': 'My views',
+  'none': 'No saved views yet',
+  'mine': 'Mine',
+  'shared': 'Shared with me',
+  'saveCurrent': 'Save view',
+  'saveTitle': 'Save the current filters as a view',
+  'renameTitle': 'Rename view',
+  'name': 'View name',
+  'nameRequired': 'Enter a name',
+  'share': 'Share with everyone',
+  'shareHint': 'Everyone can use a shared view; only you and administrators can change it',
+  'manage': 'Manage view',
+  'rename': 'Rename',
+  'shareAction': 'Share',
+  'unshare': 'Stop sharing',
+  'sharedDone': 'Shared',
+  'unshared': 'No longer shared',
+  'delete': 'Delete',
+  'deleteConfirm': 'Delete the view "{{name}}"?',
+  'deleted': 'Deleted',
+  'saved': 'Saved',
+} satisfies Record<keyof typeof zhCN, string>;
