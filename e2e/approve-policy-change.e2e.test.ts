@@ -1,25 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { canRunBrowserTests, launchBrowser, type LaunchedBrowser } from './support/browser';
+import { canRunBrowserTests, type LaunchedBrowser } from './support/browser';
 import { loginAs } from './support/pages';
-import { ensureWebBuilt, startServer, type RunningServer } from './support/server';
+import type { RunningServer } from './support/server';
+import { closeBrowserSession, openBrowserSession } from './support/session';
 
 describe.skipIf(!canRunBrowserTests())('policy change approval from the inbox', () => {
   let server: RunningServer;
   let browser: LaunchedBrowser;
   let page: Page;
 
-  beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startServer();
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-  });
+  beforeAll(async () => { ({ server, browser, page } = await openBrowserSession()); });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeBrowserSession({ server, browser }));
 
   it('lets the GM approve the pending major-contract threshold, after which the policies page shows 800000.00', async () => {
     await loginAs(page, server.baseUrl, 'gm');

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { canRunBrowserTests, launchBrowser, type LaunchedBrowser } from './support/browser';
+import { canRunBrowserTests, type LaunchedBrowser } from './support/browser';
 import { loginAs } from './support/pages';
-import { ensureWebBuilt, startServer, type RunningServer } from './support/server';
+import type { RunningServer } from './support/server';
+import { closeBrowserSession, openBrowserSession } from './support/session';
 
 const company = '上海澜石信息技术有限公司';
 const sameCompany = '上海澜石信息技术股份有限公司';
@@ -23,17 +24,9 @@ describe.skipIf(!canRunBrowserTests())('customers', () => {
     return dialog;
   }
 
-  beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startServer();
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-  });
+  beforeAll(async () => { ({ server, browser, page } = await openBrowserSession()); });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeBrowserSession({ server, browser }));
 
   it('lets a rep create a customer, refuses the same company under another legal form naming its owner, and add a contact', async () => {
     await loginAs(page, server.baseUrl, 'rep1');

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { canRunBrowserTests, launchBrowser, type LaunchedBrowser } from './support/browser';
+import { canRunBrowserTests, type LaunchedBrowser } from './support/browser';
 import { loginAs, menuLabels } from './support/pages';
-import { ensureWebBuilt, startServer, type RunningServer } from './support/server';
+import type { RunningServer } from './support/server';
+import { closeBrowserSession, openBrowserSession } from './support/session';
 
 const administration = ['用户', '部门', '区域', '角色与权限', '审计日志', 'Webhooks', '编号规则'];
 
@@ -11,17 +12,9 @@ describe.skipIf(!canRunBrowserTests())('menu filtered by permissions', () => {
   let browser: LaunchedBrowser;
   let page: Page;
 
-  beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startServer();
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-  });
+  beforeAll(async () => { ({ server, browser, page } = await openBrowserSession()); });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeBrowserSession({ server, browser }));
 
   it('shows a sales rep only the rep menu: no administration entries, and their pages answer 403', async () => {
     await loginAs(page, server.baseUrl, 'rep1');

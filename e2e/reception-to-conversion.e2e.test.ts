@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { canRunBrowserTests, launchBrowser, type LaunchedBrowser } from './support/browser';
+import { canRunBrowserTests, type LaunchedBrowser } from './support/browser';
 import { DEMO_PASSWORD, loginAs } from './support/pages';
-import { ensureWebBuilt, startServer, type RunningServer } from './support/server';
+import type { RunningServer } from './support/server';
+import { closeBrowserSession, openBrowserSession } from './support/session';
 
 interface Customer { id: string; name: string; phone: string | null; ownerId: string | null }
 
@@ -26,17 +27,11 @@ describe.skipIf(!canRunBrowserTests())('from the front desk to a converted lead'
   let customer: Customer;
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startServer();
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
+    ({ server, browser, page } = await openBrowserSession());
     customer = await aCustomerOfRep1(server.baseUrl);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeBrowserSession({ server, browser }));
 
   it('the receptionist registers a walk-in whose phone belongs to rep1\'s customer and sees rep1 (陈静) as the assignee, as a returning customer', async () => {
     await loginAs(page, server.baseUrl, 'reception1');
