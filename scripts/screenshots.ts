@@ -152,7 +152,7 @@ const shots: Shot[] = [
   { name: 'en-admin-roles', user: 'admin', path: '/admin/roles', language: 'en-US' },
   { name: 'en-gm-approval', user: 'gm', path: '/inbox', language: 'en-US', act: openFirstApproval },
   { name: 'rep-customers', user: 'rep1', path: '/customers' },
-  { name: 'rep-customers-filters', user: 'rep1', path: '/customers?notFollowedUpDays=7&status=active', act: async (p) => {
+  { name: 'rep-customers-filters', user: 'rep1', path: '/customers?status=active&valueClass=B', act: async (p) => {
     await p.getByTestId('more-filters').click();
   } },
   { name: 'rep-customer-create', user: 'rep1', path: '/customers', act: async (p) => {

@@ -94,6 +94,23 @@ function creditCode(rand: ReturnType<typeof prng>, division: string): string {
 const at = (date: IsoDate, hour: number, minute: number) => new Date(`${date}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00+08:00`);
 
 /**
+ * Values for the demo's custom fields (demo-custom-fields.ts) on about a third of the customers,
+ * derived from the row number so the random sequence of the rest of the seed stays the same.
+ */
+function demoCustomFieldValues(n: number, valueClass: string): Record<string, string | number | string[]> {
+  if (n % 3 !== 0) return {};
+  const erp = ['用友 U8', '金蝶 K/3', 'SAP Business One', '鼎捷 T100', '自研'][n % 5]!;
+  const employees = valueClass === 'A' ? 800 + (n % 7) * 150 : valueClass === 'B' ? 200 + (n % 9) * 40 : 20 + (n % 11) * 15;
+  const revenueWan = employees * (40 + (n % 5) * 10);
+  return {
+    erp, employees, annualRevenue: `${revenueWan}0000.00`,
+    sourceChannel: ['展会', '官网', '转介绍', '电话营销', '其他'][n % 5]!,
+    ...(n % 2 === 0 ? { certifications: n % 4 === 0 ? ['ISO9001', '高新技术企业'] : ['ISO9001'] } : {}),
+    ...(n % 6 === 0 ? { contractExpiresOn: `2027-${String((n % 12) + 1).padStart(2, '0')}-28` } : {}),
+  };
+}
+
+/**
  * A few hundred realistic customers for the demo workspace: Chinese company names with valid
  * credit codes, industries, territories and value classes, owned by rep1/rep2/rep3/supervisor1 with
  * some in the public pool, each with 1–4 contacts in buying roles. Multi-row inserts, seeded PRNG.
@@ -160,7 +177,7 @@ export async function seedDemoCustomers(handle: DbHandle, demo: DemoOrg, options
       industry: trade.industry, size: rand.pick(['micro', 'small', 'small', 'medium', 'medium', 'large']), valueClass, status,
       territoryId: demo.territoryIds[place.territory] ?? null, address: `${place.city}市${district}${road}${rand.int(1, 999)}号`,
       website: rand.chance(0.5) ? `https://www.${String.fromCharCode(97 + rand.int(0, 25))}${String.fromCharCode(97 + rand.int(0, 25))}${rand.int(100, 999)}.com.cn` : null,
-      phone, phoneNormalised: normalisePhone(phone), tags, customFields: {},
+      phone, phoneNormalised: normalisePhone(phone), tags, customFields: demoCustomFieldValues(customerRows.length, valueClass),
       ownerId, departmentId: ownerKey ? demo.departmentIds[deptOf[ownerKey]!] ?? null : null,
       ownedSince: ownerId ? ownedSince : null, lastFollowUpOn: inPool ? null : lastFollowUpOn, lastDealOn: inPool ? null : lastDealOn,
       isLocked, lockedBy: isLocked ? ownerId : null,

@@ -7,6 +7,7 @@ import { newId } from '../platform/db/columns.js';
 import { numberSequences } from '../platform/numbering/numbering.schema.js';
 import { customers } from '../modules/customers/customers.schema.js';
 import { normalisePhone } from '../modules/customers/customers.rules.js';
+import { leadSearchText } from '../modules/leads/leads.rules.js';
 import { leadPoolEvents, leads } from '../modules/leads/leads.schema.js';
 
 /** Small seeded PRNG (mulberry32), as in demo-customers: the same demo leads on every run of the same day. */
@@ -140,7 +141,7 @@ export async function seedDemoLeads(handle: DbHandle, demo: DemoOrg, options: { 
     perYear.set(year, seq);
     const createdAt = at(createdOn, rand.int(8, 18), rand.int(0, 59));
     const touched = d.lastFollowUpOn ?? d.releasedOn ?? createdOn;
-    return { ...d, id: newId(), number: `XS${year}-${String(seq).padStart(4, '0')}`, createdAt, updatedAt: at(touched > createdOn ? touched : createdOn, 18, 30) };
+    return { ...d, searchText: leadSearchText(d.company, d.contactName), id: newId(), number: `XS${year}-${String(seq).padStart(4, '0')}`, createdAt, updatedAt: at(touched > createdOn ? touched : createdOn, 18, 30) };
   });
 
   await handle.db.transaction(async (tx) => {

@@ -198,6 +198,20 @@ export const BorrowRecordDto = z.object({
 }).meta({ id: 'BorrowRecord' });
 export const BorrowRecordPage = pageOf(BorrowRecordDto);
 export const CustomerBorrowQuery = ListQuery.omit({ q: true });
+
+export const poolEventKinds = ['claim', 'release', 'recycle', 'transfer'] as const;
+/** One change of ownership through the pool or a transfer (客户归属历史). */
+export const PoolEventDto = z.object({
+  id: Uuid,
+  kind: z.enum(poolEventKinds),
+  /** whose ownership the event is about: the claimant or new owner, or the owner who lost the customer */
+  user: Person.nullable(),
+  actor: Person.nullable(),
+  onDate: IsoDateString,
+  reason: z.string().nullable(),
+}).meta({ id: 'CustomerPoolEvent' });
+export const PoolEventPage = pageOf(PoolEventDto);
+export const PoolEventQuery = ListQuery.omit({ q: true });
 export const BorrowRecordQuery = ListQuery.omit({ q: true }).extend({
   userId: Uuid.optional().describe('whose opens; default everyone in the caller\'s data scope'),
   customerId: Uuid.optional(),

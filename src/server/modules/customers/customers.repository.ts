@@ -235,6 +235,16 @@ export async function listBorrowRecords(db: Executor, p: { workspaceId: string; 
     .where(and(...conditions)).orderBy(desc(customerBorrowRecords.id)).limit(p.limit + 1);
 }
 
+/** Ownership history of one customer, newest first. */
+export async function listPoolEvents(db: Executor, p: { workspaceId: string; customerId: string; beforeId?: string; limit: number }) {
+  const conditions = [eq(customerPoolEvents.workspaceId, p.workspaceId), eq(customerPoolEvents.customerId, p.customerId)];
+  if (p.beforeId) conditions.push(lt(customerPoolEvents.id, p.beforeId));
+  return db.select({
+    id: customerPoolEvents.id, kind: customerPoolEvents.kind, userId: customerPoolEvents.userId, actorId: customerPoolEvents.actorId,
+    onDate: customerPoolEvents.onDate, reason: customerPoolEvents.reason,
+  }).from(customerPoolEvents).where(and(...conditions)).orderBy(desc(customerPoolEvents.id)).limit(p.limit + 1);
+}
+
 // ── collaborators ─────────────────────────────────────────────────────────────────────────────
 
 export async function listCollaborators(db: Executor, workspaceId: string, customerId: string) {

@@ -4,7 +4,7 @@ import { IdParams, NoContent } from '../../../shared/contracts/common.contract.j
 import {
   AddCollaboratorBody, BorrowRecordPage, BorrowRecordQuery, CollaboratorDto, CollaboratorParams, CreateCustomerBody, CustomerBorrowQuery,
   CustomerCountsDto, CustomerDetailDto, CustomerDto, CustomerFileDto, CustomerFileQuery, CustomerListQuery, CustomerPage, MergeBody,
-  MergeResult, RemoveCollaboratorBody, StaleFilesQuery, TransferBody, TransferResult, UpdateCustomerBody, UpdateCustomerFileBody,
+  MergeResult, PoolEventPage, PoolEventQuery, RemoveCollaboratorBody, StaleFilesQuery, TransferBody, TransferResult, UpdateCustomerBody, UpdateCustomerFileBody,
 } from '../../../shared/contracts/customers.contract.js';
 import { withErrors } from '../../platform/http/route-helpers.js';
 import { foldCustomFieldQuery } from '../custom-fields/index.js';
@@ -12,7 +12,7 @@ import { contactRoutes } from './contacts.routes.js';
 import { poolRoutes } from './pool.routes.js';
 import {
   addCollaborator, countVisibleCustomers, createCustomer, getCustomer, listBorrowRecords, listCollaborators, listCustomerBorrowRecords,
-  listCustomers, listStaleFiles, mergeCustomers, openCustomerFile, removeCollaborator, requestTransfer, updateCustomer, updateCustomerFile,
+  listCustomerPoolEvents, listCustomers, listStaleFiles, mergeCustomers, openCustomerFile, removeCollaborator, requestTransfer, updateCustomer, updateCustomerFile,
 } from './customers.service.js';
 
 const CountsQuery = CustomerListQuery.omit({ limit: true, cursor: true, sort: true, order: true });
@@ -67,6 +67,11 @@ export const customerRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, summary: 'Who opened this file, when and why', params: IdParams, querystring: CustomerBorrowQuery, response: withErrors({ 200: BorrowRecordPage }) },
     preHandler: app.authorize('customer:read_sensitive'),
   }, async (req) => listCustomerBorrowRecords(req.ctx, req.params.id, req.query));
+
+  app.get('/customers/:id/pool-events', {
+    schema: { tags, summary: 'Ownership history: claims, releases, recycling and transfers', params: IdParams, querystring: PoolEventQuery, response: withErrors({ 200: PoolEventPage }) },
+    preHandler: app.authorize('customer:read'),
+  }, async (req) => listCustomerPoolEvents(req.ctx, req.params.id, req.query));
 
   app.get('/borrow-records', {
     schema: { tags, summary: 'Borrow records of the users in my data scope', querystring: BorrowRecordQuery, response: withErrors({ 200: BorrowRecordPage }) },

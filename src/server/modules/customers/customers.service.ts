@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type {
   AddCollaboratorBody, CreateCustomerBody, CustomerDetailDto, CustomerDto, CustomerListQuery, UpdateCustomerBody, UpdateCustomerFileBody,
 } from '../../../shared/contracts/customers.contract.js';
-import { fileSections } from '../../../shared/contracts/customers.contract.js';
+import { fileSections, type poolEventKinds } from '../../../shared/contracts/customers.contract.js';
 import { addDays, todayIn, type IsoDate } from '../../../shared/dates.js';
 import { AppError, conflict, forbidden, invalidField, notFound } from '../../../shared/errors.js';
 import { registerApprovalSubject } from '../../platform/approvals/approvals.registry.js';
@@ -24,8 +24,8 @@ import { customFieldConditions, mergeCustomFieldValues, validateCustomFields } f
 import { ownerRoles, type CustomerPermission } from './customers.permissions.js';
 import {
   activeCollaborations, countContacts, countCustomers, filterConditions, findCollaboration, findCollaborator, findCustomer,
-  findDuplicate, findProfile, findUserBrief, listBorrowRecords as listBorrowRows, listCollaborators as listCollaboratorRows,
-  listCustomers as listCustomerRows, lockCustomer, lockKeys, orgDepartments, territoryExists, visibleCustomers,
+  findDuplicate, findProfile, findUserBrief, listBorrowRecords as listBorrowRows, listCollaborators as listCollaboratorRows, listPoolEvents as listPoolEventRows,
+  listCustomers as listCustomerRows, lockCustomer, userNames, lockKeys, orgDepartments, territoryExists, visibleCustomers,
   type CollaboratorRow, type CustomerFilters, type CustomerRow, type CustomerWithOwner, type DuplicateMatch,
 } from './customers.repository.js';
 import {
@@ -202,29 +202,38 @@ export async function requireSalesUser(db: Executor, ctx: CommandContext, userId
   return user;
 }
 
+/** The grants and messages that decide who may own or assign a kind of record (customers, leads). */
+export interface OwnershipGrants { own: string; assign: string; route: string; cannotOwn: string; outOfScope: string }
+
+const customerOwnership: OwnershipGrants = {
+  own: 'customer:own', assign: 'customer:assign', route: 'customer:route',
+  cannotOwn: 'errors.cannotOwnCustomers', outOfScope: 'errors.assignOutOfScope',
+};
+
 /**
- * Who owns a new customer: by default the caller when their role can own customers, else the pool.
- * Naming someone else (or the pool) needs customer:assign, within the caller's data scope unless
- * they route enquiries (front desk, customer:route).
+ * Who owns a new record: by default the caller when their role can own such records, else the pool.
+ * Naming someone else (or the pool) needs the assign grant, within the caller's data scope unless
+ * they route enquiries (front desk).
  */
-async function resolveOwner(tx: Executor, ctx: CommandContext, requested: string | null | undefined) {
+export async function resolveOwner(tx: Executor, ctx: CommandContext, requested: string | null | undefined, grants: OwnershipGrants = customerOwnership) {
   const self = ctx.actor.id;
-  if (requested === undefined) return has(ctx, 'customer:own') ? await requireSalesUser(tx, ctx, self, 'ownerId') : null;
+  const holds = (permission: string) => ctx.actor.permissions.has(permission);
+  if (requested === undefined) return holds(grants.own) ? await requireSalesUser(tx, ctx, self, 'ownerId') : null;
   if (requested === self) {
-    if (!has(ctx, 'customer:own')) throw invalidField('ownerId', 'errors.cannotOwnCustomers');
+    if (!holds(grants.own)) throw invalidField('ownerId', grants.cannotOwn);
     return requireSalesUser(tx, ctx, self, 'ownerId');
   }
-  if (!has(ctx, 'customer:assign')) throw forbidden();
+  if (!holds(grants.assign)) throw forbidden();
   if (requested === null) return null;
   const owner = await requireSalesUser(tx, ctx, requested, 'ownerId');
-  if (!has(ctx, 'customer:route')) {
+  if (!holds(grants.route)) {
     const owners = await visibleOwners(tx, ctx);
-    if (owners.kind !== 'all' && !owners.ids.includes(owner.id)) throw invalidField('ownerId', 'errors.assignOutOfScope');
+    if (owners.kind !== 'all' && !owners.ids.includes(owner.id)) throw invalidField('ownerId', grants.outOfScope);
   }
   return owner;
 }
 
-async function assertTerritory(tx: Executor, ctx: CommandContext, territoryId: string | null | undefined) {
+export async function assertTerritory(tx: Executor, ctx: CommandContext, territoryId: string | null | undefined) {
   if (territoryId && !(await territoryExists(tx, ctx.workspace.id, territoryId))) {
     throw invalidField('territoryId', 'errors.unknownReference', { entity: 'territory' });
   }
@@ -501,6 +510,21 @@ export async function listCustomerBorrowRecords(ctx: CommandContext, id: string,
   const rows = await listBorrowRows(ctx.db, { workspaceId: ctx.workspace.id, where: [eq(customerBorrowRecords.customerId, id)], beforeId: decodeIdCursor(q.cursor), limit: q.limit });
   const page = pageFrom(rows, q.limit, (r) => [r.id]);
   return { items: page.items.map(toBorrowDto), nextCursor: page.nextCursor };
+}
+
+/** Ownership history (claims, releases, recycling, transfers) of a customer the caller can see. */
+export async function listCustomerPoolEvents(ctx: CommandContext, id: string, q: { limit: number; cursor?: string }) {
+  await requireVisible(ctx.db, ctx, id);
+  const rows = await listPoolEventRows(ctx.db, { workspaceId: ctx.workspace.id, customerId: id, beforeId: decodeIdCursor(q.cursor), limit: q.limit });
+  const page = pageFrom(rows, q.limit, (r) => [r.id]);
+  const names = await userNames(ctx.db, ctx.workspace.id, page.items.flatMap((r) => [r.userId, r.actorId]).filter((u): u is string => u !== null));
+  const person = (userId: string | null) => (userId ? { id: userId, name: names.get(userId) ?? '' } : null);
+  return {
+    items: page.items.map((r) => ({
+      id: r.id, kind: r.kind as (typeof poolEventKinds)[number], user: person(r.userId), actor: person(r.actorId), onDate: r.onDate, reason: r.reason,
+    })),
+    nextCursor: page.nextCursor,
+  };
 }
 
 /**

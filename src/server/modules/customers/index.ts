@@ -13,6 +13,7 @@ export { recycleSweep, recyclePoolsOfAllWorkspaces, type SweepResult } from './p
 export {
   createCustomerInTx, customerAccess, duplicateErrorFor, findCustomerMatch, findDuplicateFor, recordDeal, recordFollowUp, registerCustomerMergeHandler,
   type CustomerAccess, type DuplicateFinding, type MergeHandler, visibleCustomersWhere,
+  assertTerritory, requireSalesUser, resolveOwner, type OwnershipGrants,
 } from './customers.service.js';
 export { createContactInTx, registerContactMergeHandler, type ContactMergeHandler } from './contacts.service.js';
 export { claimPolicyOf, claimRefusal, type ClaimPolicy, type ClaimRefusal, type ClaimSituation } from './pool.rules.js';

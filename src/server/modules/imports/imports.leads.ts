@@ -6,6 +6,7 @@ import type { Executor } from '../../platform/db/client.js';
 import { allocateNumbers } from '../../platform/numbering/numbering.service.js';
 import { users } from '../../platform/org/org.schema.js';
 import { normaliseCompanyName, normalisePhone } from '../customers/index.js';
+import { leadSearchText } from '../leads/index.js';
 import { leads } from '../leads/leads.schema.js';
 import { normaliseLabel } from './cells.rules.js';
 import { entityDefs } from './columns.rules.js';
@@ -39,12 +40,13 @@ async function insertLeads(tx: Executor, w: Writer, rows: readonly Record<string
     with r as (
       select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(
         id uuid, audit_id uuid, number text, company text, contact_name text, title text, phone text, phone_normalised text, email text, im text,
-        region text, industry text, source text, need_description text, estimated_amount numeric, custom_fields jsonb, owner_id uuid, owned_since date)
+        region text, industry text, source text, need_description text, estimated_amount numeric, custom_fields jsonb, owner_id uuid, owned_since date,
+        search_text text)
     ), ins as (
       insert into ${leads} (workspace_id, id, number, company, contact_name, title, phone, phone_normalised, email, im, region, industry, source,
-        need_description, estimated_amount, custom_fields, owner_id, owned_since, created_by)
+        need_description, estimated_amount, custom_fields, owner_id, owned_since, search_text, created_by)
       select ${w.workspaceId}::uuid, r.id, r.number, r.company, r.contact_name, r.title, r.phone, r.phone_normalised, r.email, r.im, r.region,
-        r.industry, r.source, r.need_description, r.estimated_amount, coalesce(r.custom_fields, '{}'), r.owner_id, r.owned_since, ${w.actorId}::uuid
+        r.industry, r.source, r.need_description, r.estimated_amount, coalesce(r.custom_fields, '{}'), r.owner_id, r.owned_since, r.search_text, ${w.actorId}::uuid
       from r returning *
     )
     insert into audit_log (workspace_id, id, actor_id, actor_name, entity, entity_id, action, after, request_id, ip)
@@ -58,7 +60,7 @@ async function updateLeads(tx: Executor, w: Writer, rows: readonly Record<string
     with r as (
       select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(
         id uuid, audit_id uuid, contact_name text, title text, phone text, phone_normalised text, email text, im text, region text, industry text,
-        need_description text, estimated_amount numeric, custom_fields jsonb)
+        need_description text, estimated_amount numeric, custom_fields jsonb, search_text text)
     ), old as (
       select l.* from ${leads} l join r on l.workspace_id = ${w.workspaceId}::uuid and l.id = r.id
     ), upd as (
@@ -67,7 +69,7 @@ async function updateLeads(tx: Executor, w: Writer, rows: readonly Record<string
         phone_normalised = coalesce(r.phone_normalised, l.phone_normalised), email = coalesce(r.email, l.email), im = coalesce(r.im, l.im),
         region = coalesce(r.region, l.region), industry = coalesce(r.industry, l.industry), need_description = coalesce(r.need_description, l.need_description),
         estimated_amount = coalesce(r.estimated_amount, l.estimated_amount), custom_fields = l.custom_fields || coalesce(r.custom_fields, '{}'),
-        version = l.version + 1, updated_at = now()
+        search_text = coalesce(r.search_text, l.search_text), version = l.version + 1, updated_at = now()
       from r where l.workspace_id = ${w.workspaceId}::uuid and l.id = r.id
       returning l.*
     )
@@ -125,7 +127,9 @@ export const leadImporter: EntityImporter = {
     });
     const phones = [...new Set([...records.values()].map((r) => r.phoneNormalised).filter((p): p is string => p !== null))];
     const companies = [...new Set([...records.values()].map((r) => String(r.input.company)))];
-    const existing: ExistingRecord[] = records.size === 0 ? [] : (await existingLeads(db, ctx.workspace.id, phones, companies))
+    const existingRows = records.size === 0 ? [] : await existingLeads(db, ctx.workspace.id, phones, companies);
+    const companyOf = new Map(existingRows.map((l) => [l.id, l.company]));
+    const existing: ExistingRecord[] = existingRows
       .map((l) => ({ id: l.id, ownerId: l.ownerId, ownerName: l.ownerName, keys: leadKeys(l.company, l.contactName, l.phoneNormalised) }));
     const decisions = classifyDuplicates(keyed, existing, {
       mode, canUpdate: has('lead:update'), ownedKey: 'imports.duplicateLead', poolKey: 'imports.duplicateLead',
@@ -149,9 +153,12 @@ export const leadImporter: EntityImporter = {
         estimated_amount: f.estimatedAmount ?? null, custom_fields: f.customFields ?? null,
       };
       if (decision.action === 'create') {
-        planned.push({ row: read.row, decision, create: { ...row, company: f.company, source: f.source, owner_id: record.ownerId, owned_since: record.ownerId ? today : null } });
+        planned.push({ row: read.row, decision, create: {
+          ...row, company: f.company, search_text: leadSearchText(String(f.company), (f.contactName as string | undefined) ?? null), source: f.source, owner_id: record.ownerId, owned_since: record.ownerId ? today : null } });
       } else if (decision.action === 'update') {
-        planned.push({ row: read.row, decision, update: { ...row, id: decision.id } });
+        // only a new contact name changes the keys; the company stays as it is
+        const searchText = typeof f.contactName === 'string' ? leadSearchText(companyOf.get(decision.id) ?? '', f.contactName) : null;
+        planned.push({ row: read.row, decision, update: { ...row, search_text: searchText, id: decision.id } });
       } else {
         planned.push({ row: read.row, decision });
       }

@@ -13,6 +13,8 @@ registerMessages(leadMessages);
 export { leadRoutes } from './leads.routes.js';
 export { leadGrants } from './leads.permissions.js';
 export { createLeadInTx, recordLeadFollowUp } from './leads.service.js';
+export { leadSearchText } from './leads.rules.js';
+export { disqualifyLeadInTx, reassignLeadInTx } from './lead-handover.service.js';
 // exports (imports module): the list's own scope and filters
 export { listLeads } from './leads.service.js';
 export { leadRecycleSweep, recycleLeadPoolsOfAllWorkspaces, type LeadSweepResult } from './lead-pool.service.js';

@@ -10,12 +10,12 @@ import { decodeIdCursor, pageFrom } from '../../platform/http/pagination.js';
 import { outbox } from '../../platform/notifications/notifications.schema.js';
 import { workspaces } from '../../platform/org/org.schema.js';
 import { readPolicies } from '../../platform/policies/policies.service.js';
-import { claimPolicyOf, claimRefusal } from '../customers/index.js';
+import { claimPolicyOf, claimRefusal, requireSalesUser } from '../customers/index.js';
 import {
   countClaimsOn, countOpenOwned, findLead, lastPoolEvent, leadFilterConditions, listLeadRows, lockKey,
 } from './leads.repository.js';
 import { leadPoolEvents, leads } from './leads.schema.js';
-import { leadDto, recycleDaysOf, requireEditable, requireSalesUser, todayOf, toLeadDto } from './leads.service.js';
+import { canSeePhone, leadDto, recycleDaysOf, requireEditable, todayOf, toLeadDto } from './leads.service.js';
 
 const openStatus = inArray(leads.status, ['new', 'contacted', 'qualified']);
 
@@ -25,7 +25,8 @@ export async function listLeadPool(ctx: CommandContext, q: { limit: number; curs
   const rows = await listLeadRows(ctx.db, { workspaceId: ctx.workspace.id, where, beforeId: decodeIdCursor(q.cursor), limit: q.limit });
   const page = pageFrom(rows, q.limit, (r) => [r.id]);
   const recycleDays = await recycleDaysOf(ctx.db, ctx.workspace.id);
-  return { items: page.items.map((r) => toLeadDto(r, recycleDays)), nextCursor: page.nextCursor };
+  const phones = canSeePhone(ctx);
+  return { items: page.items.map((r) => toLeadDto(r, recycleDays, phones)), nextCursor: page.nextCursor };
 }
 
 /**

@@ -2,6 +2,7 @@ import {
   qualificationItems, requiredQualificationItems, type LeadStatus, type Qualification, type QualificationEntry, type QualificationItem,
 } from '../../../shared/contracts/leads.contract.js';
 import { addDays, daysBetween, type IsoDate } from '../../../shared/dates.js';
+import { searchKeysFor } from '../../platform/search/search-keys.rules.js';
 
 export type RequiredItem = (typeof requiredQualificationItems)[number];
 
@@ -106,4 +107,9 @@ export function leadRecycleVerdict(lead: OwnedLead, policy: LeadRecyclePolicy, a
   if (daysLeft <= 0) return { action: 'recycle' };
   if (daysLeft <= policy.warningDays) return { action: 'warn', daysLeft };
   return { action: 'keep', daysLeft };
+}
+
+/** A lead's search keys (search box, domain §16): company and contact name, each with pinyin initials and full pinyin. */
+export function leadSearchText(company: string, contactName: string | null | undefined): string {
+  return [searchKeysFor(company), contactName ? searchKeysFor(contactName) : ''].filter((k) => k !== '').join(' ');
 }

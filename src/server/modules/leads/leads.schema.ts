@@ -43,6 +43,8 @@ export const leads = pgTable('leads', {
   convertedContactId: uuid('converted_contact_id'),
   convertedAt: timestamp('converted_at', { withTimezone: true }),
   customFields: jsonb('custom_fields').notNull().default({}),
+  /** search keys of company and contact name (name, pinyin initials, full pinyin): leadSearchText */
+  searchText: text('search_text').notNull().default(''),
   createdBy: uuid('created_by'),
 }, (t) => [
   primaryKey({ columns: [t.workspaceId, t.id] }),
@@ -61,6 +63,7 @@ export const leads = pgTable('leads', {
   index('leads_follow_up_idx').on(t.workspaceId, t.lastFollowUpOn).where(sql`owner_id IS NOT NULL`),
   index('leads_customer_idx').on(t.workspaceId, t.customerId).where(sql`customer_id IS NOT NULL`),
   index('leads_converted_customer_idx').on(t.workspaceId, t.convertedCustomerId).where(sql`converted_customer_id IS NOT NULL`),
+  index('leads_search_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
 ]);
 
 /** Ownership history through the lead pool: claim, release, recycle. Claims per day and the cool-down are counted from here. */

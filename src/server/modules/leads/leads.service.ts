@@ -12,14 +12,14 @@ import { decodeIdCursor, pageFrom } from '../../platform/http/pagination.js';
 import { emitEvent } from '../../platform/notifications/outbox.js';
 import { allocateNumber } from '../../platform/numbering/numbering.service.js';
 import { readPolicies } from '../../platform/policies/policies.service.js';
-import { normalisePhone } from '../customers/index.js';
+import { assertTerritory, maskPhone, normalisePhone, requireSalesUser, resolveOwner, type OwnershipGrants } from '../customers/index.js';
 import { mergeCustomFieldValues, validateCustomFields } from '../custom-fields/index.js';
-import { leadOwnerRoles, type LeadPermission } from './leads.permissions.js';
+import type { LeadPermission } from './leads.permissions.js';
 import {
-  countLeadsByStatus, findLead, findUserBrief, leadFilterConditions, listLeadRows, territoryExists, type LeadRow, type LeadWithOwner,
+  countLeadsByStatus, findLead, leadFilterConditions, listLeadRows, type LeadRow, type LeadWithOwner,
 } from './leads.repository.js';
 import {
-  isOpenLead, isQualifiable, leadRecycleDueOn, mergeQualification, missingForQualified, qualificationOf, transitionRefusal,
+  isOpenLead, isQualifiable, leadRecycleDueOn, leadSearchText, mergeQualification, missingForQualified, qualificationOf, transitionRefusal,
 } from './leads.rules.js';
 import { leads } from './leads.schema.js';
 
@@ -27,6 +27,8 @@ export const LEAD_DOCUMENT = 'lead';
 
 export const has = (ctx: CommandContext, permission: LeadPermission) => ctx.actor.permissions.has(permission);
 export const todayOf = (ctx: CommandContext): IsoDate => todayIn(ctx.workspace.timeZone);
+/** Lead phones follow the customers' rule (domain §17): roles without the phone permission see them masked. */
+export const canSeePhone = (ctx: CommandContext): boolean => ctx.actor.permissions.has('customer:read_phone');
 
 // ── what the caller may see and do ────────────────────────────────────────────────────────────
 
@@ -69,13 +71,13 @@ export async function requireEditable(db: Executor, ctx: CommandContext, id: str
 
 // ── DTOs ──────────────────────────────────────────────────────────────────────────────────────
 
-export function toLeadDto(row: LeadWithOwner, recycleDays: number): LeadDto {
+export function toLeadDto(row: LeadWithOwner, recycleDays: number, canSeePhone: boolean): LeadDto {
   const qualification = qualificationOf(row.qualification);
   const recycleOn = row.ownerId && row.ownedSince
     ? leadRecycleDueOn({ status: row.status, ownedSince: row.ownedSince, lastFollowUpOn: row.lastFollowUpOn }, recycleDays)
     : null;
   return {
-    id: row.id, number: row.number, company: row.company, contactName: row.contactName, title: row.title, phone: row.phone,
+    id: row.id, number: row.number, company: row.company, contactName: row.contactName, title: row.title, phone: canSeePhone ? row.phone : maskPhone(row.phone),
     email: row.email, im: row.im, region: row.region, territoryId: row.territoryId, industry: row.industry,
     source: row.source as LeadSource, needDescription: row.needDescription, needTriggers: row.needTriggers as LeadDto['needTriggers'],
     estimatedAmount: row.estimatedAmount, qualification, isQualifiable: isQualifiable(qualification),
@@ -94,47 +96,15 @@ export async function recycleDaysOf(db: Executor, workspaceId: string): Promise<
 }
 
 export async function leadDto(db: Executor, ctx: CommandContext, row: LeadRow, ownerName: string | null): Promise<LeadDto> {
-  return toLeadDto({ ...row, ownerName }, await recycleDaysOf(db, ctx.workspace.id));
+  return toLeadDto({ ...row, ownerName }, await recycleDaysOf(db, ctx.workspace.id), canSeePhone(ctx));
 }
 
 // ── owners ────────────────────────────────────────────────────────────────────────────────────
 
-const isOwnerRole = (roles: readonly string[]) => roles.some((r) => (leadOwnerRoles as readonly string[]).includes(r));
-
-/** An active user who can own leads, or a field error on `path`. */
-export async function requireSalesUser(db: Executor, ctx: CommandContext, userId: string, path: string) {
-  const user = await findUserBrief(db, ctx.workspace.id, userId);
-  if (!user || !user.isActive || !isOwnerRole(user.roles)) throw invalidField(path, 'errors.ownerNotSales');
-  return user;
-}
-
-/**
- * Who owns a new lead: by default the caller when they can own leads, else the lead pool. Naming
- * someone else (or the pool) needs lead:assign, within the caller's data scope unless they route
- * enquiries (front desk, lead:route).
- */
-async function resolveOwner(tx: Executor, ctx: CommandContext, requested: string | null | undefined) {
-  const self = ctx.actor.id;
-  if (requested === undefined) return has(ctx, 'lead:own') ? requireSalesUser(tx, ctx, self, 'ownerId') : null;
-  if (requested === self) {
-    if (!has(ctx, 'lead:own')) throw invalidField('ownerId', 'errors.cannotOwnLeads');
-    return requireSalesUser(tx, ctx, self, 'ownerId');
-  }
-  if (!has(ctx, 'lead:assign')) throw forbidden();
-  if (requested === null) return null;
-  const owner = await requireSalesUser(tx, ctx, requested, 'ownerId');
-  if (!has(ctx, 'lead:route')) {
-    const owners = await visibleOwners(tx, ctx);
-    if (owners.kind !== 'all' && !owners.ids.includes(owner.id)) throw invalidField('ownerId', 'errors.leadAssignOutOfScope');
-  }
-  return owner;
-}
-
-async function assertTerritory(tx: Executor, ctx: CommandContext, territoryId: string | null | undefined) {
-  if (territoryId && !(await territoryExists(tx, ctx.workspace.id, territoryId))) {
-    throw invalidField('territoryId', 'errors.unknownReference', { entity: 'territory' });
-  }
-}
+const leadOwnership: OwnershipGrants = {
+  own: 'lead:own', assign: 'lead:assign', route: 'lead:route',
+  cannotOwn: 'errors.cannotOwnLeads', outOfScope: 'errors.leadAssignOutOfScope',
+};
 
 function phoneNormalisedOf(phone: string | null | undefined): string | null | undefined {
   if (phone === undefined) return undefined;
@@ -158,34 +128,35 @@ async function notifyAssigned(tx: Executor, ctx: CommandContext, lead: LeadRow) 
 
 // ── commands ──────────────────────────────────────────────────────────────────────────────────
 
-type NewLead = Omit<typeof leads.$inferInsert, 'workspaceId' | 'id' | 'number' | 'createdBy' | 'ownedSince'>;
+type NewLead = Omit<typeof leads.$inferInsert, 'workspaceId' | 'id' | 'number' | 'createdBy' | 'ownedSince' | 'searchText'>;
 
-async function insertLead(tx: Tx, ctx: CommandContext, values: NewLead, action: string): Promise<LeadRow> {
+async function insertLead(tx: Tx, ctx: CommandContext, values: NewLead, action: string, options: { notify?: boolean } = {}): Promise<LeadRow> {
   const number = await allocateNumber(tx, ctx.workspace, LEAD_DOCUMENT);
   const now = new Date();
   const [created] = await tx.insert(leads).values({
-    ...values, workspaceId: ctx.workspace.id, number, createdBy: ctx.actor.id,
+    ...values, workspaceId: ctx.workspace.id, number, createdBy: ctx.actor.id, searchText: leadSearchText(values.company, values.contactName),
     ownedSince: values.ownerId ? todayOf(ctx) : null, createdAt: now, updatedAt: now,
   }).returning();
   await appendAudit(tx, ctx, { entity: 'lead', entityId: created!.id, action, after: created });
-  await notifyAssigned(tx, ctx, created!);
+  if (options.notify !== false) await notifyAssigned(tx, ctx, created!);
   return created!;
 }
 
 /**
  * For the front desk (reception, domain §4.2): writes a lead in the caller's transaction with its
- * audit row and a `lead.assigned` notification to the owner. The caller has already routed it.
+ * audit row and a `lead.assigned` notification to the owner — unless the caller tells the owner itself
+ * (`notify: false`). The caller has already routed it.
  */
 export async function createLeadInTx(tx: Tx, ctx: CommandContext, input: {
   company: string; contactName: string | null; phone: string | null; source: LeadSource; ownerId: string | null;
   customerId: string | null; needDescription?: string | null; receptionVisitId?: string | null;
-}): Promise<{ id: string; number: string | null }> {
+}, options: { notify?: boolean } = {}): Promise<{ id: string; number: string | null }> {
   if (input.ownerId) await requireSalesUser(tx, ctx, input.ownerId, 'ownerId');
   const created = await insertLead(tx, ctx, {
     company: input.company, contactName: input.contactName, phone: input.phone, phoneNormalised: phoneNormalisedOf(input.phone) ?? null,
     source: input.source, ownerId: input.ownerId, customerId: input.customerId, needDescription: input.needDescription ?? null,
     receptionVisitId: input.receptionVisitId ?? null,
-  }, 'create');
+  }, 'create', options);
   return { id: created.id, number: created.number };
 }
 
@@ -193,7 +164,7 @@ export async function createLeadInTx(tx: Tx, ctx: CommandContext, input: {
 export async function createLead(ctx: CommandContext, input: CreateLeadBody): Promise<LeadDto> {
   const phoneNormalised = phoneNormalisedOf(input.phone);
   return ctx.db.transaction(async (tx) => {
-    const owner = await resolveOwner(tx, ctx, input.ownerId);
+    const owner = await resolveOwner(tx, ctx, input.ownerId, leadOwnership);
     await assertTerritory(tx, ctx, input.territoryId);
     const qualification = mergeQualification(qualificationOf({}), input.qualification ?? {});
     const customFields = await validateCustomFields(tx, ctx.workspace.id, 'leads', input.customFields ?? {}, { partial: false });
@@ -228,6 +199,8 @@ export async function updateLead(ctx: CommandContext, id: string, input: UpdateL
     const [updated] = await tx.update(leads).set({
       ...rest,
       ...(phone !== undefined ? { phone, phoneNormalised: phoneNormalised ?? null } : {}),
+      ...(rest.company !== undefined || rest.contactName !== undefined
+        ? { searchText: leadSearchText(rest.company ?? before.company, rest.contactName !== undefined ? rest.contactName : before.contactName) } : {}),
       ...(email !== undefined ? { email: email || null } : {}),
       ...(needTriggers !== undefined ? { needTriggers: [...new Set(needTriggers)] } : {}),
       ...(customFields !== undefined ? {
@@ -277,7 +250,7 @@ export async function disqualifyLead(ctx: CommandContext, id: string, input: { r
 /** One lead with what the caller may do with it. */
 export async function getLead(ctx: CommandContext, id: string): Promise<LeadDetailDto> {
   const access = await requireLead(ctx.db, ctx, id);
-  const dto = toLeadDto(access.row, await recycleDaysOf(ctx.db, ctx.workspace.id));
+  const dto = toLeadDto(access.row, await recycleDaysOf(ctx.db, ctx.workspace.id), canSeePhone(ctx));
   const open = isOpenLead(access.row.status);
   return {
     ...dto,
@@ -308,7 +281,8 @@ export async function listLeads(ctx: CommandContext, q: LeadListQuery) {
   const rows = await listLeadRows(ctx.db, { workspaceId: ctx.workspace.id, where, beforeId: decodeIdCursor(q.cursor), limit: q.limit });
   const page = pageFrom(rows, q.limit, (r) => [r.id]);
   const recycleDays = await recycleDaysOf(ctx.db, ctx.workspace.id);
-  return { items: page.items.map((r) => toLeadDto(r, recycleDays)), nextCursor: page.nextCursor };
+  const phones = canSeePhone(ctx);
+  return { items: page.items.map((r) => toLeadDto(r, recycleDays, phones)), nextCursor: page.nextCursor };
 }
 
 /** How many leads the caller sees under the list filters, by status (same scope as the list). */

@@ -16,7 +16,7 @@ import { decodeIdCursor, pageFrom } from '../../platform/http/pagination.js';
 import { emitEvent } from '../../platform/notifications/outbox.js';
 import { allocateNumber } from '../../platform/numbering/numbering.service.js';
 import { findCustomerMatch } from '../customers/index.js';
-import { createLeadInTx } from '../leads/index.js';
+import { createLeadInTx, disqualifyLeadInTx, reassignLeadInTx } from '../leads/index.js';
 import type { ReceptionPermission } from './reception.permissions.js';
 import {
   activeHoldersOf, activeSalesUsers, countVisits, findVisit, listOverrides as listOverrideRows, listVisits as listVisitRows, lockRotation,
@@ -157,7 +157,7 @@ export async function registerVisit(ctx: CommandContext, input: RegisterVisitBod
     const lead = await createLeadInTx(tx, ctx, {
       company: input.company, contactName: input.contactName ?? null, phone: input.phone ?? null, source: input.source,
       ownerId: decision.assigneeId, customerId: match?.customerId ?? null, needDescription: input.needDescription ?? null, receptionVisitId: visitId,
-    });
+    }, { notify: false }); // the assignee is told once, below, with why the visit went to them
     const [visit] = await tx.insert(receptionVisits).values({
       workspaceId: ws, id: visitId, number, visitDate: today, kind: input.kind, company: input.company,
       contactName: input.contactName ?? null, phone: input.phone ?? null, source: input.source, saysKnownRepId: namedRep,
@@ -219,7 +219,8 @@ export async function getVisit(ctx: CommandContext, id: string): Promise<Recepti
 
 /**
  * Overrides the assignment of a visit (the front desk on the day, a sales manager or supervisor
- * within their scope): records who moved it from whom to whom and why, audited; both reps are told.
+ * within their scope): records who moved it from whom to whom and why, audited; the visit's lead moves
+ * to the new assignee; both reps are told.
  */
 export async function reassignVisit(ctx: CommandContext, id: string, input: { toUserId: string; reason: string }): Promise<ReceptionVisitDto> {
   const ws = ctx.workspace.id;
@@ -235,6 +236,8 @@ export async function reassignVisit(ctx: CommandContext, id: string, input: { to
     const [updated] = await tx.update(receptionVisits).set({
       assigneeId: input.toUserId, routedBy: 'manual_override', version: sql`${receptionVisits.version} + 1`, updatedAt: new Date(),
     }).where(and(eq(receptionVisits.workspaceId, ws), eq(receptionVisits.id, id))).returning();
+    // the visit's lead follows it; the reassignment notice below tells the new assignee
+    if (visit.leadId) await reassignLeadInTx(tx, ctx, visit.leadId, input.toUserId, input.reason, { notify: false });
     const overrideId = newId();
     await tx.insert(receptionOverrides).values({
       workspaceId: ws, id: overrideId, visitId: id, fromUserId: visit.assigneeId, toUserId: input.toUserId, reason: input.reason, actorId: ctx.actor.id,
@@ -288,7 +291,7 @@ async function requireAssignedVisit(tx: Executor, ctx: CommandContext, id: strin
 /**
  * The assigned rep and the visitor confirm at the desk that the visit is market research, not a
  * purchase (domain §4.2 step 3) — so on the day of the visit: the confirmation time and note are
- * recorded, audited.
+ * recorded, audited, and the visit's lead is disqualified with the note as the reason.
  */
 export async function markMarketSurvey(ctx: CommandContext, id: string, input: { note: string }): Promise<ReceptionVisitDto> {
   return ctx.db.transaction(async (tx) => {
@@ -299,6 +302,7 @@ export async function markMarketSurvey(ctx: CommandContext, id: string, input: {
       marketSurveyAt: new Date(), marketSurveyNote: input.note, marketSurveyBy: ctx.actor.id, version: sql`${receptionVisits.version} + 1`, updatedAt: new Date(),
     }).where(and(eq(receptionVisits.workspaceId, ctx.workspace.id), eq(receptionVisits.id, id))).returning();
     await appendAudit(tx, ctx, { entity: 'reception_visit', entityId: id, action: 'market_survey', before: visit, after: updated });
+    if (visit.leadId) await disqualifyLeadInTx(tx, ctx, visit.leadId, input.note);
     return reloadVisit(tx, ctx, id);
   });
 }

@@ -51,13 +51,9 @@ export async function searchContacts(db: Executor, workspaceId: string, visible:
     .limit(limit);
 }
 
-/**
- * Leads matching the plan within `visible` (owner in scope). Leads keep no search keys yet, so they
- * match on company and contact name fragments, phone and nothing by pinyin.
- */
-export async function searchLeads(db: Executor, workspaceId: string, visible: SQL, plan: SearchPlan, rawQuery: string, limit: number): Promise<HitRow[]> {
-  const fragment = rawQuery.trim();
-  const byName = fragment.length > 0 ? sql`(${leads.company} ILIKE ${containsPattern(fragment)} or ${leads.contactName} ILIKE ${containsPattern(fragment)})` : sql`false`;
+/** Leads matching the plan within `visible` (owner in scope): company or contact name, their pinyin, phone fragment. */
+export async function searchLeads(db: Executor, workspaceId: string, visible: SQL, plan: SearchPlan, limit: number): Promise<HitRow[]> {
+  const byName = plan.term ? sql`${leads.searchText} LIKE ${containsPattern(plan.term)}` : sql`false`;
   const byPhone = plan.phoneDigits ? sql`${leads.phoneNormalised} LIKE ${containsPattern(plan.phoneDigits)}` : sql`false`;
   return db.select({
     id: leads.id, name: leads.company, detail: leads.contactName, customerId: leads.customerId, phone: leads.phone, ownerName: users.name,
@@ -65,6 +61,6 @@ export async function searchLeads(db: Executor, workspaceId: string, visible: SQ
   }).from(leads)
     .leftJoin(users, and(eq(users.workspaceId, leads.workspaceId), eq(users.id, leads.ownerId)))
     .where(and(eq(leads.workspaceId, workspaceId), visible, sql`(${byName} or ${byPhone})`))
-    .orderBy(sql`length(${leads.company})`, asc(leads.id))
+    .orderBy(...ranking(leads.searchText, leads.company, leads.id, plan))
     .limit(limit);
 }

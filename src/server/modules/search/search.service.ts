@@ -26,7 +26,7 @@ export async function search(ctx: CommandContext, q: { q: string; limit: number 
   }
   if (ctx.actor.permissions.has('lead:read')) {
     const visible = visibleTo(await visibleOwners(ctx.db, ctx), leads.ownerId);
-    result.leads = (await searchLeads(ctx.db, ws, visible, plan, q.q, q.limit)).map(toHit);
+    result.leads = (await searchLeads(ctx.db, ws, visible, plan, q.limit)).map(toHit);
   }
   return result;
 }

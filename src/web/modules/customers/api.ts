@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type {
   AddCollaboratorBody, BorrowRecordDto, BorrowRecordPage, CollaboratorDto, ContactDto, ContactMergeResult, ContactPage, CreateContactBody,
   CreateCustomerBody, CustomerCountsDto, CustomerDetailDto, CustomerDto, CustomerFileDto, CustomerPage, MergeResult,
-  PoolListQuery, TransferBody, TransferResult, UpdateContactBody, UpdateCustomerBody, UpdateCustomerFileBody,
+  PoolEventDto, PoolEventPage, PoolListQuery, TransferBody, TransferResult, UpdateContactBody, UpdateCustomerBody, UpdateCustomerFileBody,
 } from '../../../shared/contracts/customers.contract';
 import { http } from '../../platform/http/http-client';
 import { useCursorList } from '../../platform/list/use-cursor-list';
@@ -41,6 +41,7 @@ export const customerKeys = {
   contacts: (id: string) => [...customerKeys.detail(id), 'contacts'] as const,
   collaborators: (id: string) => [...customerKeys.detail(id), 'collaborators'] as const,
   customerBorrows: (id: string) => [...customerKeys.detail(id), 'borrow-records'] as const,
+  poolEvents: (id: string) => [...customerKeys.detail(id), 'pool-events'] as const,
   borrows: (filter: BorrowFilter) => [...customerKeys.all, 'borrow-records', filter] as const,
 };
 
@@ -160,6 +161,14 @@ export function useUpdateFile() {
 export function useCustomerBorrowRecords(customerId: string, enabled = true) {
   return useCursorList(customerKeys.customerBorrows(customerId), (cursor, signal) =>
     http.get<z.infer<typeof BorrowRecordPage>>(`/customers/${customerId}/borrow-records`, { cursor, limit: 50 }, signal), { enabled });
+}
+
+export type PoolEvent = z.infer<typeof PoolEventDto>;
+
+/** Ownership history of a customer: claims, releases, recycling and transfers. */
+export function usePoolEvents(customerId: string) {
+  return useCursorList(customerKeys.poolEvents(customerId), (cursor, signal) =>
+    http.get<z.infer<typeof PoolEventPage>>(`/customers/${customerId}/pool-events`, { cursor, limit: 50 }, signal));
 }
 
 export function useBorrowRecords(filter: BorrowFilter) {

@@ -240,3 +240,26 @@ describe('the recycle sweep (POST /admin/pool/recycle)', () => {
     expect(again.every((r) => r.recycled === 0 && r.warned === 0)).toBe(true);
   });
 });
+
+describe('ownership history', () => {
+  it('shows whoever can see the customer its releases and claims, newest first, with names and reasons; others get 404', async () => {
+    const w = await seedWorkspace(t);
+    const c = await pooledCustomer(w);
+    const rep2 = await w.loginAs('rep2');
+    expect((await rep2.post(`/api/v1/customers/${c.id}/claim`, {})).statusCode).toBe(200);
+
+    const res = await rep2.get(`/api/v1/customers/${c.id}/pool-events`);
+    expect(res.statusCode, res.body).toBe(200);
+    const page = res.json() as { items: { kind: string; user: { id: string; name: string } | null; actor: { name: string } | null; reason: string | null; onDate: string }[] };
+    expect(page.items.map((e) => [e.kind, e.user?.id, e.reason, e.onDate])).toEqual([
+      ['claim', w.userIds.rep2, null, today],
+      ['release', w.userIds.rep1, '无意向', today],
+    ]);
+    expect(page.items.every((e) => e.user!.name.length > 0 && e.actor!.name.length > 0)).toBe(true);
+
+    // rep3 (销售二部) saw it while it was in the pool; now that rep2 owns it, its history is not found
+    const rep3 = await w.loginAs('rep3');
+    expect((await rep3.get(`/api/v1/customers/${c.id}/pool-events`)).statusCode).toBe(404);
+    expect((await rep3.get('/api/v1/customers/00000000-0000-7000-8000-000000000000/pool-events')).statusCode).toBe(404);
+  });
+});

@@ -324,3 +324,21 @@ describe('export', () => {
     expect((await rep2.get('/api/v1/exports/contacts.csv')).body).not.toContain('赵六');
   });
 });
+
+describe('lead import and the search box', () => {
+  it('imported leads are found by the pinyin of company and contact name; a new contact name from an update is found too', async () => {
+    const n = `${process.pid % 1000}${Date.now() % 100000}`;
+    const company = `北京科技${n}导入有限公司`;
+    const phone = `138${n.padStart(8, '0').slice(-8)}`;
+    const created = await report(await upload(t, rep1, 'leads', csv([['公司名称', '联系人', '电话', '来源'], [company, '司马懿', phone, '电话']]), { dryRun: 'false' }));
+    expect(created).toMatchObject({ outcome: 'committed', counts: { created: 1 } });
+    const find = async (q: string) => ((await rep1.get(`/api/v1/search?q=${encodeURIComponent(q)}`)).json() as { leads: { name: string }[] }).leads.map((l) => l.name);
+    expect(await find(`bjkj${n}`)).toEqual([company]);
+    expect(await find(`beijingkeji${n}daoru`)).toEqual([company]);
+
+    const updated = await report(await upload(t, rep1, 'leads', csv([['公司名称', '联系人', '电话'], [company, `诸葛亮${n}`, phone]]), { dryRun: 'false', onDuplicate: 'update' }));
+    expect(updated).toMatchObject({ outcome: 'committed', counts: { updated: 1 } });
+    expect(await find(`zgl${n}`)).toEqual([company]);
+    expect(await find(`bjkj${n}`)).toEqual([company]);
+  });
+});

@@ -1,13 +1,15 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditRows, countRows } from '../../../../../test/fixtures.js';
+import { auditRows, countRows, seedWorkspace } from '../../../../../test/fixtures.js';
 import { setupTestApp } from '../../../../../test/harness.js';
 import { EXAMPLE_ID } from '../../../../shared/contracts/common.contract.js';
 import { todayIn } from '../../../../shared/dates.js';
 import { allPages, notificationsOf } from '../../customers/__tests__/customers.fixtures.js';
-import { createLeadInTx } from '../index.js';
+import { createLeadInTx, disqualifyLeadInTx, reassignLeadInTx } from '../index.js';
+import { leadSearchText } from '../leads.rules.js';
 import { leads } from '../leads.schema.js';
 import { contextFor } from '../../../platform/auth/context-for.js';
+import { users } from '../../../platform/org/org.schema.js';
 import { confirmed, createLead, leadRow, manTConfirmed, newLeadCompany, qualifiedLead, type LeadBody } from './leads.fixtures.js';
 
 const t = await setupTestApp();
@@ -107,9 +109,43 @@ describe('createLeadInTx (for the front desk)', () => {
       needDescription: '来访咨询 MES 系统',
     }));
     expect(created.number).toMatch(/^XS\d{4}-\d{4}$/);
-    expect(await leadRow(t, created.id)).toMatchObject({ ownerId: ids.rep1, source: 'walk_in', phoneNormalised: '057188881234', createdBy: ids.reception1 });
+    expect(await leadRow(t, created.id)).toMatchObject({
+      ownerId: ids.rep1, source: 'walk_in', phoneNormalised: '057188881234', createdBy: ids.reception1,
+      searchText: '杭州云栖数智科技有限公司 hzyqszkjyxgs hangzhouyunqishuzhikejiyouxiangongsi 周敏 zm zhoumin',
+    });
     expect((await auditRows(t, ws, { entity: 'lead', entityId: created.id })).map((a) => [a.action, a.actorId])).toEqual([['create', ids.reception1]]);
     expect((await notificationsOf(t, await t.loginAs('rep1'))).some((n) => n.kind === 'lead_assigned' && n.link === `/leads/${created.id}`)).toBe(true);
+  });
+
+  it('sends no lead.assigned notification when the caller tells the owner itself (notify: false)', async () => {
+    const ctx = await contextFor(t.handle, ws, ids.reception1!);
+    const created = await t.handle.db.transaction((tx) => createLeadInTx(tx, ctx, {
+      company: '杭州静默通知测试有限公司', contactName: null, phone: null, source: 'walk_in', ownerId: ids.rep2!, customerId: null,
+    }, { notify: false }));
+    expect(await leadRow(t, created.id)).toMatchObject({ ownerId: ids.rep2 });
+    expect((await notificationsOf(t, await t.loginAs('rep2'))).filter((n) => n.link === `/leads/${created.id}`)).toEqual([]);
+  });
+
+  it('disqualifies an open lead with the reason and moves one to another rep, each audited with the version bumped; closed leads stay as they are', async () => {
+    const ctx = await contextFor(t.handle, ws, ids.reception1!);
+    const rep1 = await t.loginAs('rep1');
+    const moving = await createLead(rep1);
+    const moved = await t.handle.db.transaction((tx) => reassignLeadInTx(tx, ctx, moving.id, ids.rep2!, '客户要求换人'));
+    expect(moved).toBe(true);
+    expect(await leadRow(t, moving.id)).toMatchObject({ ownerId: ids.rep2, ownedSince: today, version: moving.version + 1 });
+    expect((await auditRows(t, ws, { entity: 'lead', action: 'reassign', entityId: moving.id }))[0]!.after).toMatchObject({ ownerId: ids.rep2, reason: '客户要求换人' });
+    expect((await notificationsOf(t, await t.loginAs('rep2'))).filter((n) => n.link === `/leads/${moving.id}`).map((n) => n.kind)).toEqual(['lead_assigned']);
+    await expect(t.handle.db.transaction((tx) => reassignLeadInTx(tx, ctx, moving.id, ids.finance1!, 'x'))).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+
+    const dropping = await createLead(rep1);
+    expect(await t.handle.db.transaction((tx) => disqualifyLeadInTx(tx, ctx, dropping.id, '市场调查'))).toBe(true);
+    expect(await leadRow(t, dropping.id)).toMatchObject({ status: 'disqualified', disqualifyReason: '市场调查', version: dropping.version + 1 });
+    expect(await auditRows(t, ws, { entity: 'lead', action: 'disqualify', entityId: dropping.id })).toHaveLength(1);
+    // already closed: nothing changes, nothing is written
+    expect(await t.handle.db.transaction((tx) => disqualifyLeadInTx(tx, ctx, dropping.id, '再来一次'))).toBe(false);
+    expect(await t.handle.db.transaction((tx) => reassignLeadInTx(tx, ctx, dropping.id, ids.rep2!, '作废的'))).toBe(false);
+    expect(await leadRow(t, dropping.id)).toMatchObject({ ownerId: ids.rep1, disqualifyReason: '市场调查', version: dropping.version + 1 });
+    expect(await auditRows(t, ws, { entity: 'lead', entityId: dropping.id })).toHaveLength(2);
   });
 
   it('writes nothing when the caller’s transaction fails afterwards', async () => {
@@ -290,5 +326,40 @@ describe('detail access flags', () => {
     expect((await (await t.loginAs('gm')).get(`/api/v1/leads/${lead.id}`)).json().access).toEqual({ canEdit: false, canConvert: false, canRelease: false, canClaim: false, canReopen: false });
     const [row] = await t.handle.db.select({ n: leads.number }).from(leads).where(and(eq(leads.workspaceId, ws), eq(leads.id, lead.id)));
     expect(row!.n).toBe(lead.number);
+  });
+});
+
+describe('search keys', () => {
+  it('every lead, the demo ones included, carries the pinyin search keys of its company and contact name', async () => {
+    const rows = await t.handle.db.select({ company: leads.company, contactName: leads.contactName, searchText: leads.searchText }).from(leads).where(eq(leads.workspaceId, ws));
+    expect(rows.length).toBeGreaterThan(100);
+    expect(rows.filter((r) => r.searchText !== leadSearchText(r.company, r.contactName))).toEqual([]);
+  });
+});
+
+describe('phone masking', () => {
+  it('a user who reads leads without the phone permission sees masked lead phones in the list, detail, search and export; the owner sees them in full', async () => {
+    const w = await seedWorkspace(t);
+    // the front desk reads leads but has no phone permission (as for customers); with the warehouse role too it sees every lead
+    await t.handle.db.update(users).set({ roles: ['receptionist', 'warehouse'] }).where(eq(users.id, w.userIds.reception1!));
+    const [rep1, desk] = [await w.loginAs('rep1'), await w.loginAs('reception1')];
+    const { company } = newLeadCompany();
+    const lead = await createLead(rep1, { company, phone: '139-1234-5678' });
+    const masked = '139****5678';
+
+    expect((await rep1.get(`/api/v1/leads/${lead.id}`)).json().phone).toBe('139-1234-5678');
+    expect((await allPages<{ id: string; phone: string }>(rep1, `/api/v1/leads?q=${encodeURIComponent(company)}`))[0]!.phone).toBe('139-1234-5678');
+
+    const listed = await allPages<{ id: string; phone: string }>(desk, `/api/v1/leads?q=${encodeURIComponent(company)}`);
+    expect(listed.map((l) => [l.id, l.phone])).toEqual([[lead.id, masked]]);
+    expect((await desk.get(`/api/v1/leads/${lead.id}`)).json().phone).toBe(masked);
+    const found = await desk.get(`/api/v1/search?q=${encodeURIComponent(company)}`);
+    expect(found.statusCode, found.body).toBe(200);
+    expect(found.json().leads.map((h: { id: string; phone: string }) => [h.id, h.phone])).toEqual([[lead.id, masked]]);
+    const exported = await desk.get(`/api/v1/exports/leads.csv?q=${encodeURIComponent(company)}`);
+    expect(exported.statusCode, exported.body).toBe(200);
+    expect(exported.body).toContain(masked);
+    const everything = JSON.stringify([listed, found.json(), exported.body]);
+    for (const full of ['13912345678', '139-1234-5678']) expect(everything).not.toContain(full);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LeadStatus, Qualification } from '../../../../shared/contracts/leads.contract.js';
 import { leadGrants } from '../leads.permissions.js';
 import {
-  isQualifiable, leadRecycleDueOn, leadRecycleVerdict, mergeQualification, missingForQualified, qualificationOf, transitionRefusal,
+  isQualifiable, leadRecycleDueOn, leadRecycleVerdict, leadSearchText, mergeQualification, missingForQualified, qualificationOf, transitionRefusal,
 } from '../leads.rules.js';
 
 const withConfirmed = (...items: (keyof Qualification)[]): Qualification =>
@@ -103,5 +103,16 @@ describe('lead permissions per role', () => {
     expect(rolesWith('lead:recycle')).toEqual(['admin', 'gm', 'sales_manager']);
     const all = Object.values(leadGrants).flat() as string[];
     for (const role of ['cs_specialist', 'finance', 'warehouse']) expect(all).not.toContain(role);
+  });
+});
+
+describe('leadSearchText', () => {
+  it.each([
+    ['北京科技有限公司', '王芳', '北京科技有限公司 bjkjyxgs beijingkejiyouxiangongsi 王芳 wf wangfang'],
+    ['北京科技有限公司', null, '北京科技有限公司 bjkjyxgs beijingkejiyouxiangongsi'],
+    ['ABC 电子', '', 'abc电子 abcdz abcdianzi'],
+    ['Acme Ltd.', 'John Smith', 'acmeltd johnsmith'],
+  ])('%s / %s → %s', (company, contactName, keys) => {
+    expect(leadSearchText(company, contactName)).toBe(keys);
   });
 });

@@ -15,7 +15,7 @@ const today = todayIn('Asia/Shanghai');
 
 interface Visit {
   id: string; number: string | null; visitDate: string; routedBy: string; autoRoutedBy: string; isReturning: boolean; isMakeUpTurn: boolean;
-  assignee: { id: string; name: string }; autoAssignee: { id: string; name: string }; leadId: string | null;
+  company: string; assignee: { id: string; name: string }; autoAssignee: { id: string; name: string }; leadId: string | null;
   customer: { id: string; matchedBy: string; ownerId: string | null } | null;
   marketSurvey: { confirmedAt: string; note: string } | null; makeUp: { id: string; status: string; approvalId: string | null } | null;
   access: { canReassign: boolean; canMarkSurvey: boolean; canRequestMakeUp: boolean };
@@ -54,7 +54,7 @@ const written = async (workspaceId = ws) => ({
 });
 
 describe('POST /reception/visits: routing', () => {
-  it('a visitor whose phone belongs to rep1\'s customer goes to rep1 as returning, with a lead for rep1, an audit row and a notification', async () => {
+  it('a visitor whose phone belongs to rep1\'s customer goes to rep1 as returning, with a lead for rep1, an audit row and exactly one notification', async () => {
     const desk = await t.loginAs('reception1');
     const customer = await ownedCustomer(id('rep1'));
     const visit = await register(desk, { kind: 'walk_in', company: '随便写的名字有限公司', contactName: '王经理', phone: customer.phone, source: 'walk_in', saysKnownRep: id('rep2') });
@@ -67,7 +67,8 @@ describe('POST /reception/visits: routing', () => {
     await t.dispatch();
     const rep1 = await t.loginAs('rep1');
     const notes = (await rep1.get('/api/v1/notifications?limit=50')).json().items as { kind: string; params: Record<string, unknown> }[];
-    expect(notes.some((n) => n.kind === 'reception_assigned' && n.params.company === '随便写的名字有限公司')).toBe(true);
+    // one notice (the reception one, which says why), not a second `lead_assigned` for the same visitor
+    expect(notes.filter((n) => n.params.company === '随便写的名字有限公司').map((n) => n.kind)).toEqual(['reception_assigned']);
   });
 
   it('matches the normalised company name too, and a customer in the pool does not count: the rep the visitor names gets it', async () => {
@@ -165,6 +166,9 @@ describe('market survey and make-up customer (补客户)', () => {
     expect(marked.statusCode, marked.body).toBe(200);
     expect(marked.json()).toMatchObject({ marketSurvey: { note: '来访者为咨询公司做市场调查，双方在前台确认' }, access: { canMarkSurvey: false, canRequestMakeUp: true } });
     expect((await rep1.post(`/api/v1/reception/visits/${surveyed.id}/market-survey`, { note: '再来一次' })).statusCode).toBe(422);
+    const surveyedLead = (await rep1.get(`/api/v1/leads/${surveyed.leadId}`)).json();
+    expect(surveyedLead).toMatchObject({ status: 'disqualified', disqualifyReason: '来访者为咨询公司做市场调查，双方在前台确认', version: 2 });
+    expect(await auditRows(t, w.workspaceId, { entity: 'lead', action: 'disqualify', entityId: surveyed.leadId! })).toHaveLength(1);
 
     const asked = await rep1.post(`/api/v1/reception/visits/${surveyed.id}/make-up`, { reason: '接待了市场调查，申请补客户' });
     expect(asked.statusCode, asked.body).toBe(202);
@@ -201,6 +205,14 @@ describe('manual override and the overrides report', () => {
     expect(res.json()).toMatchObject({ routedBy: 'manual_override', autoRoutedBy: 'named_rep', assignee: { id: id('rep3') }, autoAssignee: { id: id('rep2') } });
     expect(await countRows(t, 'reception_overrides', ws)).toBe(before + 1);
     expect((await auditRows(t, ws, { entity: 'reception_visit', action: 'reassign', entityId: visit.id }))).toHaveLength(1);
+    // the visit's lead follows it to rep3 (audited), and rep3 is told once
+    const [lead] = await t.handle.db.select().from(leads).where(eq(leads.id, visit.leadId!));
+    expect(lead).toMatchObject({ ownerId: id('rep3'), ownedSince: today, version: 2, status: 'new' });
+    const [leadAudit] = await auditRows(t, ws, { entity: 'lead', action: 'reassign', entityId: visit.leadId! });
+    expect(leadAudit!.after).toMatchObject({ ownerId: id('rep3'), reason: '客户要求北京的销售对接' });
+    await t.dispatch();
+    const rep3Notes = (await (await t.loginAs('rep3')).get('/api/v1/notifications?limit=50')).json().items as { kind: string; params: Record<string, unknown> }[];
+    expect(rep3Notes.filter((n) => n.params.company === visit.company).map((n) => n.kind)).toEqual(['reception_reassigned']);
 
     const manager = await t.loginAs('manager1');
     const report = await manager.get(`/api/v1/reception/overrides?from=${today}&to=${today}`);
@@ -227,6 +239,7 @@ describe('manual override and the overrides report', () => {
     await t.handle.db.update(receptionVisits).set({ visitDate: addDays(today, -1) }).where(eq(receptionVisits.id, visit.id));
     expect((await desk.post(`/api/v1/reception/visits/${visit.id}/reassign`, { toUserId: id('rep2'), reason: '昨天的' })).statusCode).toBe(404);
     expect(await countRows(t, 'reception_overrides', ws)).toBe(before);
+    expect((await t.handle.db.select().from(leads).where(eq(leads.id, visit.leadId!)))[0]).toMatchObject({ ownerId: id('rep1'), version: 1 });
     // the supervisor of 销售一部 may, within the team
     const supervisor = await t.loginAs('supervisor1');
     const moved = await supervisor.post(`/api/v1/reception/visits/${visit.id}/reassign`, { toUserId: id('rep2'), reason: '陈静出差' });

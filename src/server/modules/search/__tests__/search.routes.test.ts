@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { setupTestApp, type Client } from '../../../../../test/harness.js';
 import { allPages, createCustomer, newCompany } from '../../customers/__tests__/customers.fixtures.js';
-import { leads } from '../../leads/leads.schema.js';
 
 const t = await setupTestApp();
-const ws = t.demo.workspaceId;
-const id = (username: string) => t.demo.userIds[username]!;
 
 interface Hit { id: string; name: string; phone: string | null; customerId: string | null; matchedBy: string }
 interface Result { customers: Hit[]; contacts: Hit[]; leads: Hit[] }
@@ -27,10 +24,10 @@ async function rep1Records() {
   const contact = await rep1.post(`/api/v1/customers/${customer.id}/contacts`, { name: `欧阳锋${digits}`, mobile });
   expect(contact.statusCode, contact.body).toBe(201);
   const leadPhone = `137${digits}8`;
-  const [lead] = await t.handle.db.insert(leads).values({
-    workspaceId: ws, company: `杭州${digits}贸易有限公司`, contactName: '黄蓉', source: 'phone', ownerId: id('rep1'), phone: leadPhone, phoneNormalised: leadPhone,
-  }).returning();
-  return { rep1, company, digits, customer, contact: contact.json() as { id: string }, mobile, lead: lead!, leadPhone };
+  const created = await rep1.post('/api/v1/leads', { company: `杭州${digits}贸易有限公司`, contactName: '黄蓉', source: 'phone', phone: leadPhone });
+  expect(created.statusCode, created.body).toBe(201);
+  const lead = created.json() as { id: string; version: number };
+  return { rep1, company, digits, customer, contact: contact.json() as { id: string }, mobile, lead, leadPhone };
 }
 
 describe('GET /search', () => {
@@ -53,6 +50,28 @@ describe('GET /search', () => {
     expect(ids((await find(r.rep1, r.mobile.slice(2, 9))).contacts)).toContain(r.contact.id);
     expect(ids((await find(r.rep1, `杭州${r.digits}`)).leads)).toEqual([r.lead.id]);
     expect(ids((await find(r.rep1, r.leadPhone)).leads)).toEqual([r.lead.id]);
+  });
+
+  it('finds a lead by the pinyin of its company and contact name, follows a rename, and only within the caller\'s scope', async () => {
+    const r = await rep1Records();
+    const created = await r.rep1.post('/api/v1/leads', { company: `北京科技${r.digits}信息有限公司`, contactName: `诸葛亮${r.digits}`, source: 'exhibition' });
+    expect(created.statusCode, created.body).toBe(201);
+    const lead = created.json() as { id: string; version: number };
+    for (const q of ['bjkj', `bjkj${r.digits}`, `beijingkeji${r.digits}`, `BeiJing KeJi ${r.digits}`, `科技${r.digits}信息`, `zgl${r.digits}`, `zhugeliang${r.digits}`]) {
+      expect((await find(r.rep1, q)).leads.find((h) => h.id === lead.id), q).toMatchObject({ name: `北京科技${r.digits}信息有限公司`, matchedBy: 'name' });
+    }
+    expect(ids((await find(r.rep1, `hz${r.digits}my`)).leads)).toEqual([r.lead.id]);
+    expect(ids((await find(await t.loginAs('supervisor1'), `bjkj${r.digits}`)).leads)).toEqual([lead.id]);
+    for (const user of ['rep2', 'rep3']) {
+      const client = await t.loginAs(user);
+      for (const q of ['bjkj', `bjkj${r.digits}`, `zgl${r.digits}`]) expect(ids((await find(client, q)).leads), `${user} ${q}`).not.toContain(lead.id);
+    }
+
+    const renamed = await r.rep1.patch(`/api/v1/leads/${lead.id}`, { version: lead.version, company: `上海${r.digits}数码有限公司` });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(ids((await find(r.rep1, `sh${r.digits}sm`)).leads)).toEqual([lead.id]);
+    expect(ids((await find(r.rep1, `bjkj${r.digits}`)).leads)).not.toContain(lead.id);
+    expect(ids((await find(r.rep1, `zgl${r.digits}`)).leads)).toEqual([lead.id]);
   });
 
   it('a rep never finds another rep\'s customer, contact or lead — not by name, pinyin, exact phone or credit code; their supervisor does', async () => {
@@ -110,5 +129,6 @@ describe('phone masking is the same on every surface', () => {
 
     // the owner sees them in full
     expect((await find(r.rep1, r.mobile)).contacts.find((h) => h.id === r.contact.id)?.phone).toBe(r.mobile);
+    expect((await find(r.rep1, r.leadPhone)).leads.find((h) => h.id === r.lead.id)?.phone).toBe(r.leadPhone);
   });
 });

@@ -7,6 +7,7 @@ import { customerStatuses, valueClasses } from '../../../../shared/contracts/cus
 import { useDepartments, useTerritories, useUserPicker } from '../../org/api';
 import { buildTree, toTreeSelectData } from '../../org/components/build-tree';
 import type { CustomerFilter } from '../api';
+import { CustomFieldFilters } from './custom-field-filters';
 import { activeFilterCount, sortChoiceOf, sortChoices, withFilter, withSortChoice, type SortChoice } from './filter-values';
 
 /** A text filter applied on Enter, blur or clear (not on every key), following outside changes. */
@@ -87,6 +88,7 @@ export function CustomerFilters({ filter, onChange }: { filter: CustomerFilter; 
             options={(['false', 'true'] as const).map((v) => ({ value: v, label: t(`filter.inPool.${v}`) }))} onChange={set('inPool')} />
           <Select allowClear placeholder={t('filter.fileStale')} aria-label={t('filter.fileStale')} style={w(140)} value={filter.fileStale}
             options={(['true', 'false'] as const).map((v) => ({ value: v, label: t(`filter.fileStale.${v}`) }))} onChange={set('fileStale')} />
+          <CustomFieldFilters cf={filter.cf} width={w} onChange={(cf) => set('cf')(cf)} />
         </Flex>
       ) : null}
     </Flex>

@@ -6,7 +6,7 @@ import { useFormatInstant } from '../../../platform/format/format-instant';
 import { LoadMore } from '../../../platform/list/load-more';
 import { useAuditLog, type AuditEntry } from '../../audit/api';
 import { useUserPicker } from '../../org/api';
-import type { CustomerDetail } from '../api';
+import { usePoolEvents, type CustomerDetail, type PoolEvent } from '../api';
 
 export const historyActions = [
   'create', 'update', 'claim', 'release', 'recycle', 'lock', 'unlock', 'transfer_requested', 'transfer', 'transfer_void', 'share', 'unshare', 'merge', 'merged_into',
@@ -35,6 +35,28 @@ function AuditHistory({ customerId }: { customerId: string }) {
   );
 }
 
+function OwnershipHistory({ customerId }: { customerId: string }) {
+  const { t } = useTranslation('customers');
+  const events = usePoolEvents(customerId);
+  return (
+    <>
+      {events.isError ? <ErrorAlert error={events.error} /> : null}
+      <Table<PoolEvent>
+        rowKey="id" size="small" pagination={false} loading={events.isPending} dataSource={events.items} locale={{ emptyText: t('history.noOwnershipChanges') }}
+        data-testid="customer-ownership-history" scroll={{ x: true }}
+        columns={[
+          { title: t('history.onDate'), dataIndex: 'onDate' },
+          { title: t('history.action'), dataIndex: 'kind', render: (kind: PoolEvent['kind']) => t(`history.action.${kind}`) },
+          { title: t('history.person'), dataIndex: 'user', render: (u: PoolEvent['user']) => u?.name ?? '—' },
+          { title: t('history.actor'), dataIndex: 'actor', render: (u: PoolEvent['actor']) => u?.name ?? t('history.system') },
+          { title: t('history.reason'), dataIndex: 'reason', render: (r: string | null) => r ?? '—' },
+        ]}
+      />
+      <LoadMore hasMore={events.hasNextPage} loading={events.isFetchingNextPage} onLoad={() => void events.fetchNextPage()} count={events.items.length} />
+    </>
+  );
+}
+
 /**
  * Who owns the customer and since when, the former owner and the last release; the full change
  * log comes from the audit log, which only its readers (GM, administrator) may open.
@@ -55,6 +77,8 @@ export function HistoryTab({ customer }: { customer: CustomerDetail }) {
         { key: 'isLocked', label: t('field.isLocked'), children: customer.isLocked ? t('list.locked') : '—' },
         { key: 'recycleOn', label: t('field.recycleOn'), children: customer.recycleOn ?? '—' },
       ]} />
+      <Typography.Title level={5} style={{ margin: 0 }}>{t('history.ownershipTitle')}</Typography.Title>
+      <OwnershipHistory customerId={customer.id} />
       <Typography.Title level={5} style={{ margin: 0 }}>{t('history.auditTitle')}</Typography.Title>
       {can('audit:read') ? <AuditHistory customerId={customer.id} /> : <Alert type="info" showIcon title={t('history.auditOnly')} />}
     </Flex>

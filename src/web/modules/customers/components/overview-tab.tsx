@@ -1,20 +1,11 @@
-import { Descriptions, Empty, Flex, Tag, Typography } from 'antd';
+import { Descriptions, Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { CustomFieldDescriptions } from '../../custom-fields/components/custom-field-values';
 import { useTerritories } from '../../org/api';
 import type { CustomerDetail } from '../api';
 import { StatusTag, ValueClassTag } from './customer-tags';
 
 const dash = (v: string | null | undefined) => (v ? v : '—');
-
-function CustomFieldValues({ values }: { values: Record<string, unknown> }) {
-  const entries = Object.entries(values).filter(([, v]) => v !== null && v !== undefined && v !== '');
-  if (entries.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />;
-  return (
-    <Descriptions size="small" column={{ xs: 1, md: 2 }} items={entries.map(([key, v]) => ({
-      key, label: key, children: Array.isArray(v) ? v.join('、') : typeof v === 'boolean' ? (v ? '✓' : '✗') : String(v),
-    }))} />
-  );
-}
 
 /** Company data, ownership, classification and tags of the customer (the summary everyone who sees it may read). */
 export function OverviewTab({ customer }: { customer: CustomerDetail }) {
@@ -48,7 +39,7 @@ export function OverviewTab({ customer }: { customer: CustomerDetail }) {
       {Object.keys(customer.customFields).length > 0 ? (
         <div>
           <Typography.Title level={5}>{t('field.customFields')}</Typography.Title>
-          <CustomFieldValues values={customer.customFields} />
+          <CustomFieldDescriptions entity="customers" values={customer.customFields} />
         </div>
       ) : null}
     </Flex>
