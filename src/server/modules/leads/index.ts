@@ -4,11 +4,15 @@
  */
 import { registerGrants } from '../../platform/authz/permissions.js';
 import { registerMessages } from '../../platform/i18n/translate.js';
+import { registerContactMergeHandler, registerCustomerMergeHandler } from '../customers/index.js';
+import { moveLeadsOnContactMerge, moveLeadsOnCustomerMerge } from './leads.merge.js';
 import { leadMessages } from './leads.messages.js';
 import { leadGrants } from './leads.permissions.js';
 
 registerGrants(leadGrants);
 registerMessages(leadMessages);
+registerCustomerMergeHandler('leads', moveLeadsOnCustomerMerge);
+registerContactMergeHandler('leads', moveLeadsOnContactMerge);
 
 export { leadRoutes } from './leads.routes.js';
 export { leadGrants } from './leads.permissions.js';
