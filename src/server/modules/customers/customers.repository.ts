@@ -1,3 +1,4 @@
+import { searchTermOf } from '../../platform/search/search-keys.rules.js';
 import { and, asc, desc, eq, getTableColumns, ilike, inArray, isNotNull, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { IsoDate } from '../../../shared/dates.js';
 import { toUuidArray, visibleTo } from '../../platform/authz/scope.js';
@@ -118,7 +119,11 @@ export function filterConditions(workspaceId: string, timeZone: string, f: Custo
   if (f.inPool !== undefined) conditions.push(f.inPool ? isNull(customers.ownerId) : isNotNull(customers.ownerId));
   if (f.q) {
     const byName = ilike(customers.name, `%${escapeLike(f.q)}%`);
-    conditions.push(f.qNormalised ? or(byName, sql`${customers.nameNormalised} LIKE ${`%${escapeLike(f.qNormalised)}%`}`)! : byName);
+    // search_text holds the name with its pinyin initials and full pinyin ("bjkj" finds 北京…科技)
+    const term = searchTermOf(f.q);
+    const byKeys = term ? [sql`${customers.searchText} LIKE ${`%${escapeLike(term)}%`}`] : [];
+    const byNormalised = f.qNormalised ? [sql`${customers.nameNormalised} LIKE ${`%${escapeLike(f.qNormalised)}%`}`] : [];
+    conditions.push(or(byName, ...byKeys, ...byNormalised)!);
   }
   return conditions;
 }

@@ -1,3 +1,4 @@
+import { searchTermOf } from '../../platform/search/search-keys.rules.js';
 import { and, desc, eq, getTableColumns, ilike, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { IsoDate } from '../../../shared/dates.js';
 import type { Executor } from '../../platform/db/client.js';
@@ -38,7 +39,10 @@ export function leadFilterConditions(timeZone: string, f: LeadFilters): SQL[] {
   if (f.createdTo) conditions.push(sql`${leads.createdAt} < ((${f.createdTo}::date) + 1)::timestamp at time zone ${timeZone}`);
   if (f.q) {
     const like = `%${escapeLike(f.q)}%`;
-    conditions.push(or(ilike(leads.company, like), ilike(leads.contactName, like), ilike(leads.number, like), ilike(leads.phone, like))!);
+    // search_text holds the names with their pinyin initials and full pinyin ("bjkj" finds 北京…科技)
+    const term = searchTermOf(f.q);
+    const byKeys = term ? [sql`${leads.searchText} LIKE ${`%${escapeLike(term)}%`}`] : [];
+    conditions.push(or(ilike(leads.company, like), ilike(leads.contactName, like), ilike(leads.number, like), ilike(leads.phone, like), ...byKeys)!);
   }
   return conditions;
 }

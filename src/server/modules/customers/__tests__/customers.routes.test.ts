@@ -524,3 +524,14 @@ describe('POST /customers/{id}/merge', () => {
     expect((await t.handle.db.select().from(contacts).where(eq(contacts.customerId, other.id)))).toHaveLength(1);
   });
 });
+
+describe('the customer list search box', () => {
+  it('finds customers by pinyin initials and full pinyin, within the caller’s scope only', async () => {
+    const [rep1, rep2] = await Promise.all([t.loginAs('rep1'), t.loginAs('rep2')]);
+    const customer = await createCustomer(rep1, { name: '宁波拼音检索测试有限公司' });
+    for (const q of ['nbpyjscs', 'NBPY', 'ningbopinyin']) {
+      expect((await allPages<CustomerBody>(rep1, `/api/v1/customers?q=${q}`)).map((c) => c.id), q).toEqual([customer.id]);
+      expect(await allPages<CustomerBody>(rep2, `/api/v1/customers?q=${q}`), q).toEqual([]);
+    }
+  });
+});

@@ -363,3 +363,14 @@ describe('phone masking', () => {
     for (const full of ['13912345678', '139-1234-5678']) expect(everything).not.toContain(full);
   });
 });
+
+describe('the lead list search box', () => {
+  it('finds leads by pinyin initials and full pinyin of the company, within the caller’s scope only', async () => {
+    const [rep1, rep2] = await Promise.all([t.loginAs('rep1'), t.loginAs('rep2')]);
+    const lead = await createLead(rep1, { company: '过滤拼音丙精工有限公司' });
+    for (const q of ['glpybjg', 'GLPY', 'guolvpinyin']) {
+      expect((await allPages<LeadBody>(rep1, `/api/v1/leads?q=${q}`)).map((l) => l.id), q).toEqual([lead.id]);
+      expect(await allPages<LeadBody>(rep2, `/api/v1/leads?q=${q}`), q).toEqual([]);
+    }
+  });
+});
