@@ -12,7 +12,7 @@ import { useTerritories } from '../../org/api';
 import { buildTree, toTreeSelectData } from '../../org/components/build-tree';
 import { useCreateCustomer, useUpdateCustomer, type CreateCustomerInput, type Customer } from '../api';
 import { changedFields } from './changed-fields';
-import { creditCodeProblem } from './credit-code';
+import { creditCodeProblem } from '../../../../shared/credit-code';
 import { UserSelect } from './user-select';
 
 interface Values extends Record<string, unknown> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { creditCodeProblem } from '../credit-code';
+import { creditCodeProblem } from '../../../../../shared/credit-code';
 
 describe('credit code hint', () => {
   it.each([
