@@ -146,6 +146,10 @@ const shots: Shot[] = [
     await p.getByTestId('convert-duplicate').locator('.ant-alert').waitFor();
   } },
   { name: 'rep-lead-pool', user: 'rep2', path: '/leads/pool' },
+  { name: 'rep-lead-pool-claimed', user: 'rep2', path: '/leads/pool', act: async (p) => {
+    await p.getByTestId('lead-claim').first().click();
+    await p.locator('.ant-message-notice').first().waitFor();
+  } },
   { name: 'en-admin-home', user: 'admin', path: '/', language: 'en-US' },
   { name: 'en-admin-policies', user: 'admin', path: '/settings/policies', language: 'en-US' },
   { name: 'en-admin-audit', user: 'admin', path: '/admin/audit', language: 'en-US' },

@@ -1,12 +1,12 @@
-import { App, Button, Card, Flex, Grid, Input, Select, Table, TreeSelect, Typography } from 'antd';
+import { Button, Card, Flex, Grid, Input, Select, Table, TreeSelect, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { valueClasses } from '../../../../shared/contracts/customers.contract';
 import { ErrorAlert } from '../../../platform/errors/error-alert';
-import { errorMessageOf } from '../../../platform/errors/describe-error';
 import { PageContainer } from '../../../platform/layout/page-container';
 import { LoadMore } from '../../../platform/list/load-more';
+import { usePoolClaim } from '../../../platform/pool/use-pool-claim';
 import { useTerritories, useUserPicker } from '../../org/api';
 import { buildTree, toTreeSelectData } from '../../org/components/build-tree';
 import { usePool, usePoolCommand, type Customer, type PoolFilter } from '../api';
@@ -15,8 +15,6 @@ import { StatusTag, ValueClassTag } from '../components/customer-tags';
 /** 公海: customers nobody owns; claim one (refusals — owned cap, claims per day, cool-down — come localised from the server). */
 export function PoolPage() {
   const { t } = useTranslation('customers');
-  const { t: tp } = useTranslation('platform');
-  const { message, notification } = App.useApp();
   const [filter, setFilter] = useState<PoolFilter>({});
   const pool = usePool(filter);
   const claim = usePoolCommand();
@@ -24,17 +22,10 @@ export function PoolPage() {
   const users = useUserPicker();
   const territoryTree = useMemo(() => toTreeSelectData(buildTree(territories.data?.items ?? [])), [territories.data]);
   const isPhone = !Grid.useBreakpoint().sm;
-  const [claimingId, setClaimingId] = useState<string | null>(null);
   const userName = (id: string | null) => (id ? users.data?.items.find((u) => u.id === id)?.name ?? '—' : '—');
 
-  const onClaim = (c: Customer) => {
-    setClaimingId(c.id);
-    claim.mutate({ id: c.id, command: 'claim' }, {
-      onSuccess: () => void message.success(t('pool.claimed', { name: c.name })),
-      onError: (error) => notification.warning({ title: t('pool.claimRefused'), description: errorMessageOf(error, tp), placement: 'topRight' }),
-      onSettled: () => setClaimingId(null),
-    });
-  };
+  const { t: tp } = useTranslation('platform');
+  const { claimingId, claim: onClaim } = usePoolClaim(claim, { claimed: (name) => t('pool.claimed', { name }), refused: t('pool.claimRefused') });
 
   return (
     <PageContainer title={t('pool.title')}>
@@ -75,7 +66,7 @@ export function PoolPage() {
             { title: t('pool.releasedOn'), dataIndex: 'releasedOn', responsive: ['sm'], render: (d: string | null) => d ?? '—' },
             { title: tp('actions.actions'), key: 'claim', render: (_, c) => (
               <Button size="small" type="primary" loading={claimingId === c.id} disabled={claimingId !== null && claimingId !== c.id}
-                onClick={() => onClaim(c)} data-testid="claim">{t('pool.claim')}</Button>
+                onClick={() => onClaim(c.id, c.name)} data-testid="claim">{t('pool.claim')}</Button>
             ) },
           ]}
         />

@@ -1,12 +1,12 @@
-import { App, Button, Card, Flex, Input, Select, Table, Typography } from 'antd';
+import { Button, Card, Flex, Input, Select, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { leadSources } from '../../../../shared/contracts/leads.contract';
-import { errorMessageOf } from '../../../platform/errors/describe-error';
 import { ErrorAlert } from '../../../platform/errors/error-alert';
 import { PageContainer } from '../../../platform/layout/page-container';
 import { LoadMore } from '../../../platform/list/load-more';
+import { usePoolClaim } from '../../../platform/pool/use-pool-claim';
 import { useUserPicker } from '../../org/api';
 import { useLeadPool, useLeadPoolCommand, type Lead, type LeadPoolFilter } from '../api';
 import { LeadSourceTag, LeadStatusTag } from '../components/lead-tags';
@@ -14,23 +14,14 @@ import { LeadSourceTag, LeadStatusTag } from '../components/lead-tags';
 /** 线索池: open leads nobody owns; claim one (refusals — owned cap, claims per day, cool-down — come localised from the server). */
 export function LeadPoolPage() {
   const { t } = useTranslation('leads');
-  const { t: tp } = useTranslation('platform');
-  const { message, notification } = App.useApp();
   const [filter, setFilter] = useState<LeadPoolFilter>({});
   const pool = useLeadPool(filter);
   const claim = useLeadPoolCommand();
   const users = useUserPicker();
-  const [claimingId, setClaimingId] = useState<string | null>(null);
   const userName = (id: string | null) => (id ? users.data?.items.find((u) => u.id === id)?.name ?? '—' : '—');
 
-  const onClaim = (l: Lead) => {
-    setClaimingId(l.id);
-    claim.mutate({ id: l.id, command: 'claim' }, {
-      onSuccess: () => void message.success(t('pool.claimed', { name: l.company })),
-      onError: (error) => notification.warning({ title: t('pool.claimRefused'), description: errorMessageOf(error, tp), placement: 'topRight' }),
-      onSettled: () => setClaimingId(null),
-    });
-  };
+  const { t: tp } = useTranslation('platform');
+  const { claimingId, claim: onClaim } = usePoolClaim(claim, { claimed: (name) => t('pool.claimed', { name }), refused: t('pool.claimRefused') });
 
   return (
     <PageContainer title={t('pool.title')}>
@@ -65,7 +56,7 @@ export function LeadPoolPage() {
             { title: t('pool.releasedOn'), dataIndex: 'releasedOn', responsive: ['lg'], render: (d: string | null) => d ?? '—' },
             { title: tp('actions.actions'), key: 'claim', render: (_, l) => (
               <Button size="small" type="primary" loading={claimingId === l.id} disabled={claimingId !== null && claimingId !== l.id}
-                onClick={() => onClaim(l)} data-testid="lead-claim">{t('actions.claim')}</Button>
+                onClick={() => onClaim(l.id, l.company)} data-testid="lead-claim">{t('actions.claim')}</Button>
             ) },
           ]}
         />
