@@ -17,6 +17,7 @@ import { formatMarkdown, formatPlans, formatTable, planVerdict, writeJson, type 
 import { scales } from './bench/scales.js';
 import { captureQueries, explainQuery, isSelect, timeQueries, type PlanSummary } from './bench/sql.js';
 import { summarize } from './bench/stats.js';
+import { runSweep, sweepScenarios, type SweepMeasurement, type SweepScenario } from './bench/sweep.js';
 
 const log = (line: string) => console.log(line);
 
@@ -36,7 +37,7 @@ async function environment(raw: RawClient, options: BenchOptions) {
     try { return execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(); } catch { return null; }
   };
   const sizes = (await raw.query(`select c.relname as name, pg_total_relation_size(c.oid) as bytes from pg_class c
-    where c.relname in ('audit_log', 'approvals', 'approval_steps', 'users', 'departments') order by 1`)).rows;
+    where c.relname in ('audit_log', 'approvals', 'approval_steps', 'users', 'departments', 'customers', 'contacts', 'leads') order by 1`)).rows;
   return {
     node: process.version, cpus: cpus().length, loadAverage: loadavg().map((l) => Math.round(l * 100) / 100), cpuModel: cpus()[0]?.model ?? null, memoryGb: Math.round(totalmem() / 2 ** 30),
     database: String(await first('select version()')),
@@ -95,11 +96,19 @@ async function measure(options: BenchOptions, db: BenchDatabase, baseUrl: string
   return result;
 }
 
+/** `--only` names split into endpoints and sweep scenarios; both run when `--only` is not given. */
+function selection(only: readonly string[]): { endpoints: EndpointDef[]; sweeps: SweepScenario[] } {
+  const isSweep = (name: string): name is SweepScenario => (sweepScenarios as readonly string[]).includes(name);
+  if (only.length === 0) return { endpoints: selectEndpoints([]), sweeps: [...sweepScenarios] };
+  const names = only.filter((n) => !isSweep(n));
+  return { endpoints: names.length === 0 ? [] : selectEndpoints(names), sweeps: only.filter(isSweep) };
+}
+
 async function main() {
   let options: BenchOptions;
   try {
     options = parseBenchArgs(process.argv.slice(2));
-    selectEndpoints(options.only);
+    selection(options.only);
   } catch (error) {
     console.error((error as Error).message);
     process.exit(2);
@@ -140,11 +149,17 @@ async function main() {
     const port = (app.server.address() as AddressInfo).port;
     const baseUrl = `http://127.0.0.1:${port}`;
     try {
-      const cookies = { gm: await login(baseUrl, 'gm'), admin: await login(baseUrl, 'admin') };
       const probe = await loadProbe(db.raw, marker.workspaceId, marker.sampleActorId);
+      const cookies = {
+        gm: await login(baseUrl, 'gm'), admin: await login(baseUrl, 'admin'), rep: await login(baseUrl, 'rep1'), manager: await login(baseUrl, probe.crm.managerLogin),
+      };
       log(`server on ${baseUrl}; probe: ${probe.entity} ${probe.entityId} (${probe.entityRows} audit rows), actor ${probe.actorId} (${probe.actorRows} audit rows)`);
+      log(`customers probe: rep = rep1, manager = ${probe.crm.managerLogin}, ${JSON.stringify({ ...probe.crm, managerLogin: undefined })}`);
+      const chosen = selection(options.only);
       const results: EndpointResult[] = [];
-      for (const endpoint of selectEndpoints(options.only)) results.push(await measure(options, db, baseUrl, port, cookies, endpoint, probe));
+      for (const endpoint of chosen.endpoints) results.push(await measure(options, db, baseUrl, port, cookies, endpoint, probe));
+      const sweeps: SweepMeasurement[] = [];
+      for (const scenario of chosen.sweeps) sweeps.push(await runSweep(db, marker, scenario, log));
 
       const title = `Kairos bench — ${options.db}, scale ${options.scale}, concurrency ${options.concurrency}, ${options.durationSeconds} s per endpoint (${startedAt.toISOString().slice(0, 10)})`;
       log(`\n${title}\n`);
@@ -155,11 +170,19 @@ async function main() {
       }
       const errors = results.reduce((s, r) => s + r.http.errors, 0);
       log(`\n${formatMarkdown(results, title)}\n`);
+      if (sweeps.length > 0) {
+        log('| sweep | as of | owned rows | 1st run s | recycled | warned | 2nd run s | recycled | warned |\n|---|---|---:|---:|---:|---:|---:|---:|---:|');
+        for (const w of sweeps) {
+          log(`| ${w.name} | ${w.asOf} | ${w.ownedRows.toLocaleString('en-US')} | ${w.first.seconds.toFixed(1)} | ${w.first.recycled.toLocaleString('en-US')} | ${w.first.warned.toLocaleString('en-US')} | ` +
+            `${w.second.seconds.toFixed(1)} | ${w.second.recycled.toLocaleString('en-US')} | ${w.second.warned.toLocaleString('en-US')} |`);
+        }
+        log('');
+      }
       const stamp = startedAt.toISOString().slice(0, 16).replace(':', '');
       const file = writeJson('bench-results', `${stamp}-${options.db}-${options.scale}.json`, {
         startedAt: startedAt.toISOString(), options: { ...options, postgresUrl: undefined }, location: db.location,
         environment: { ...await environment(db.raw, options), loadAverageAtStart: loadAtStart }, dataset: marker, generation, probe,
-        endpoints: results, knownEndpoints: allEndpoints.map((e) => e.name),
+        endpoints: results, sweeps, knownEndpoints: allEndpoints.map((e) => e.name),
       });
       log(`results written to ${file}`);
       if (errors > 0) {

@@ -95,6 +95,13 @@ export async function setupTestApp(options: { pendingPolicyChange?: boolean; log
     app, handle, demo,
     loginAs: (username) => login(app, username),
     anonymous: new Client(app, null),
-    dispatch: () => dispatchOutbox(handle.db),
+    dispatch: () => drainOutbox(handle.db),
   };
+}
+
+/** Dispatches the whole outbox, as the scheduler's repeated runs do (a sweep over demo data queues more than one batch). */
+async function drainOutbox(db: Parameters<typeof dispatchOutbox>[0]): Promise<number> {
+  let total = 0;
+  for (let n = await dispatchOutbox(db); n > 0; n = await dispatchOutbox(db)) total += n;
+  return total;
 }

@@ -38,7 +38,9 @@ export const usage = `usage: npm run bench -- --db postgres|pglite --scale S|M|L
   --concurrency N        concurrent keep-alive connections (default 16)
   --duration S           measured seconds per endpoint (default 10)
   --reuse                keep the database when it already holds this scale
-  --only name[,name]     only these endpoints: health, me, approvals-inbox, audit, audit-entity, audit-actor
+  --only name[,name]     only these endpoints (health, me, approvals-inbox, audit, audit-entity, audit-actor,
+                         customers-*, customer-pool, customer-counts-manager, search-*; see docs/benchmarks.md)
+                         and sweeps (recycle-sweep, lead-recycle-sweep)
   --explain              print EXPLAIN (ANALYZE, BUFFERS) summaries for each endpoint's SQL
   --sql-iterations N     sequential raw-SQL repetitions per endpoint (default 500)
   --generate-only        generate the data and stop

@@ -1,3 +1,4 @@
+import { crmCities } from './crm.js';
 import type { RawClient } from './database.js';
 
 /** Values the endpoints need from the generated data, looked up at bench time. */
@@ -10,12 +11,35 @@ export interface Probe {
   /** a user of typical activity and how many audit rows they wrote */
   actorId: string;
   actorRows: number;
+  /** customers (issue 3): the logins, filter values and search terms of the customer endpoints */
+  crm: CrmProbe;
 }
+
+export interface CrmProbe {
+  /** username of a generated sales manager whose department's children are the sales teams */
+  managerLogin: string;
+  /** a rep in that manager's teams (the owner filter) */
+  teamRepId: string;
+  /** the demo territory 华东 (east), with its sub-territories */
+  territoryId: string;
+  /** a customer of rep1's: two brand words of its name, the pinyin initials of city + first brand word, 8 phone digits, its credit code */
+  nameFragment: string;
+  shortFragment: string;
+  initials: string;
+  phoneDigits: string;
+  creditCode: string;
+  /** an updated-at window of 30 days ending a week before the newest change */
+  updatedFrom: string;
+  updatedTo: string;
+}
+
+/** The logins the endpoints are measured as: rep1 (own data), a generated sales manager (department tree), gm (all), admin. */
+export type Login = 'gm' | 'admin' | 'rep' | 'manager';
 
 export interface EndpointDef {
   name: string;
-  /** demo login the request is made as */
-  as: 'gm' | 'admin';
+  /** login the request is made as */
+  as: Login;
   path(probe: Probe): string;
   /** the table of the endpoint's main query (the one timed as "raw SQL"); null for the no-database baseline */
   mainTable: string | null;
@@ -46,7 +70,47 @@ export const endpoints: EndpointDef[] = [
     name: 'audit-actor', as: 'admin', path: (p) => `/api/v1/audit?limit=50&actorId=${p.actorId}`,
     mainTable: 'audit_log', expectIndexes: ['audit_actor_idx'],
   },
+  ...customerEndpoints(),
 ];
+
+const enc = encodeURIComponent;
+
+/** Customer lists, the pool and the search box (issue 3), as rep1, a sales manager and gm. */
+function customerEndpoints(): EndpointDef[] {
+  const list = (name: string, as: Login, query: (p: CrmProbe) => string, expectIndexes: string[]): EndpointDef => ({
+    name, as, path: (p) => `/api/v1/customers?limit=50${query(p.crm) ? `&${query(p.crm)}` : ''}`, mainTable: 'customers', expectIndexes,
+  });
+  const search = (name: string, as: Login, term: (p: CrmProbe) => string, expectIndexes: string[]): EndpointDef => ({
+    name, as, path: (p) => `/api/v1/search?q=${enc(term(p.crm))}`, mainTable: 'customers', expectIndexes,
+  });
+  return [
+    list('customers-rep', 'rep', () => '', ['customers_owner_updated_idx']),
+    list('customers-manager', 'manager', () => '', ['customers_updated_idx']),
+    list('customers-gm', 'gm', () => '', ['customers_updated_idx']),
+    list('customers-gm-class', 'gm', () => 'valueClass=A&status=active', ['customers_updated_idx']),
+    list('customers-gm-territory', 'gm', (c) => `territoryId=${c.territoryId}`, ['customers_updated_idx']),
+    list('customers-gm-industry', 'gm', () => `industry=${enc('制造业')}`, ['customers_updated_idx']),
+    list('customers-gm-tag', 'gm', () => `tag=${enc('重点客户')}`, ['customers_updated_idx']),
+    list('customers-manager-owner', 'manager', (c) => `ownerId=${c.teamRepId}`, ['customers_owner_updated_idx']),
+    list('customers-rep-stale', 'rep', () => 'notFollowedUpDays=20', ['customers_owner_updated_idx']),
+    list('customers-manager-stale', 'manager', () => 'notFollowedUpDays=27&valueClass=B', ['customers_updated_idx']),
+    list('customers-gm-updated', 'gm', (c) => `updatedFrom=${c.updatedFrom}&updatedTo=${c.updatedTo}`, ['customers_updated_idx']),
+    list('customers-gm-name', 'gm', () => 'sort=name', ['customers_name_idx']),
+    list('customers-manager-name', 'manager', () => 'sort=name&valueClass=A', ['customers_name_idx']),
+    list('customers-rep-q', 'rep', (c) => `q=${enc(c.nameFragment)}`, ['customers_owner_updated_idx']),
+    list('customers-gm-q', 'gm', (c) => `q=${enc(c.nameFragment)}`, ['customers_search_idx']),
+    { name: 'customer-pool', as: 'rep', path: () => '/api/v1/customers/pool?limit=50', mainTable: 'customers', expectIndexes: ['customers_pool_idx'] },
+    { name: 'customer-counts-manager', as: 'manager', path: () => '/api/v1/customers/counts', mainTable: 'customers', expectIndexes: ['customers_owner_updated_idx'] },
+    search('search-rep-name', 'rep', (c) => c.nameFragment, ['customers_search_idx']),
+    search('search-rep-initials', 'rep', (c) => c.initials, ['customers_search_idx']),
+    search('search-rep-phone', 'rep', (c) => c.phoneDigits, ['customers_phone_trgm_idx']),
+    search('search-gm-name', 'gm', (c) => c.nameFragment, ['customers_search_idx']),
+    search('search-gm-initials', 'gm', (c) => c.initials, ['customers_search_idx']),
+    search('search-gm-phone', 'gm', (c) => c.phoneDigits, ['customers_phone_trgm_idx']),
+    search('search-gm-code', 'gm', (c) => c.creditCode, ['customers_credit_code_uq']),
+    search('search-gm-short', 'gm', (c) => c.shortFragment, ['customers_search_idx']),
+  ];
+}
 
 /** `--only` filter: exact endpoint names; unknown names are an error. */
 export function selectEndpoints(only: readonly string[]): EndpointDef[] {
@@ -67,6 +131,43 @@ export async function loadProbe(raw: RawClient, workspaceId: string, sampleActor
     [workspaceId, value])).rows[0]!.n);
   return {
     workspaceId, entity, entityId, entityRows: await count('entity_id', entityId),
-    actorId: sampleActorId, actorRows: await count('actor_id', sampleActorId),
+    actorId: sampleActorId, actorRows: await count('actor_id', sampleActorId), crm: await loadCrmProbe(raw, workspaceId),
+  };
+}
+
+async function loadCrmProbe(raw: RawClient, workspaceId: string): Promise<CrmProbe> {
+  const one = async (text: string, params: unknown[]) => {
+    const row = (await raw.query(text, params)).rows[0];
+    if (!row) throw new Error(`bench probe found nothing: ${text.trim().split('\n')[0]}`);
+    return row;
+  };
+  const manager = await one(`
+select u.username, u.department_id from users u join departments d on d.workspace_id = u.workspace_id and d.id = u.department_id
+where u.workspace_id = $1 and u.username like 'bench%' and 'sales_manager' = any(u.roles)
+  and exists (select 1 from departments c where c.workspace_id = d.workspace_id and c.parent_id = d.id)
+  and not exists (select 1 from departments c join departments g on g.workspace_id = c.workspace_id and g.parent_id = c.id
+    where c.workspace_id = d.workspace_id and c.parent_id = d.id)
+order by u.username limit 1`, [workspaceId]);
+  // the busiest rep of the manager's teams
+  const teamRep = await one(`
+select c.owner_id from customers c join users u on u.workspace_id = c.workspace_id and u.id = c.owner_id
+  join departments t on t.workspace_id = u.workspace_id and t.id = u.department_id
+where c.workspace_id = $1 and t.parent_id = $2 and 'sales_rep' = any(u.roles) group by c.owner_id order by count(*) desc limit 1`,
+  [workspaceId, manager.department_id]);
+  const territory = await one(`select id from territories where workspace_id = $1 and name = '华东'`, [workspaceId]);
+  const customer = await one(`
+select c.name, c.search_text, c.phone_normalised, c.credit_code from customers c join users u on u.workspace_id = c.workspace_id and u.id = c.owner_id
+where c.workspace_id = $1 and u.username = 'rep1' and c.credit_code is not null and c.phone_normalised is not null and c.name like '%公司'
+  and length(c.name) > 12 order by c.updated_at desc limit 1`, [workspaceId]);
+  const name = String(customer.name);
+  const city = crmCities.map(([c]) => c).find((c) => name.startsWith(c)) ?? name.slice(0, 2);
+  const newest = await one(`select (max(updated_at) at time zone 'Asia/Shanghai')::date::text as d from customers where workspace_id = $1`, [workspaceId]);
+  const day = (offset: number) => new Date(Date.parse(`${String(newest.d)}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
+  return {
+    managerLogin: String(manager.username), teamRepId: String(teamRep.owner_id), territoryId: String(territory.id),
+    nameFragment: name.slice(city.length, city.length + 4), shortFragment: name.slice(city.length, city.length + 2),
+    initials: String(customer.search_text).split(' ')[1]!.slice(0, city.length + 2),
+    phoneDigits: String(customer.phone_normalised).slice(-8), creditCode: String(customer.credit_code),
+    updatedFrom: day(-37), updatedTo: day(-7),
   };
 }

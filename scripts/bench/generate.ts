@@ -7,6 +7,7 @@ import { childPath } from '../../src/server/platform/authz/scope.rules.js';
 import type { DbHandle } from '../../src/server/platform/db/client.js';
 import { departments, users, workspaces } from '../../src/server/platform/org/org.schema.js';
 import { DEMO_PASSWORD, seedDemoWorkspace } from '../../src/server/seed/demo.js';
+import { generateCrm } from './crm.js';
 import { writeMarker, type DatasetMarker, type RawClient } from './database.js';
 import { GENERATOR_VERSION, type Scale } from './scales.js';
 
@@ -358,9 +359,17 @@ export async function generateDataset(handle: DbHandle, raw: RawClient, scale: S
   await generateApprovals(handle, raw, scale, workspaceId, org, random, progress, nowMs);
   await generateSessions(raw, scale, workspaceId, org.actors, progress, nowMs);
   await generateAudit(raw, scale, workspaceId, noise, org.actors, progress, nowMs);
+  const sellers = org.users.filter((u) => u.roles.includes('sales_rep') || u.roles.includes('sales_supervisor'))
+    .map((u) => ({ id: u.id, departmentId: u.departmentId }));
+  for (const [login, dept] of [['rep2', 'sales1'], ['rep3', 'sales2'], ['supervisor1', 'sales1']] as const) {
+    sellers.push({ id: demo.userIds[login]!, departmentId: demo.departmentIds[dept] });
+  }
+  const crm = await generateCrm(raw, scale, {
+    workspaceId, owners: sellers, rep1: { id: demo.userIds.rep1!, departmentId: demo.departmentIds.sales1 }, territoryIds: demo.territoryIds,
+  }, progress, nowMs, handle.kind === 'postgres');
 
   await progress.run('vacuum_analyze', async () => {
-    for (const table of ['audit_log', 'approvals', 'approval_steps', 'users', 'departments', 'sessions', 'workspaces']) {
+    for (const table of ['audit_log', 'approvals', 'approval_steps', 'users', 'departments', 'sessions', 'workspaces', 'customers', 'contacts', 'leads']) {
       await raw.query(`vacuum (analyze) ${table}`);
     }
     return 0;
@@ -380,6 +389,11 @@ export async function generateDataset(handle: DbHandle, raw: RawClient, scale: S
       approvals: await countOf('select count(*) as n from approvals where workspace_id = $1', [workspaceId]),
       approvalSteps: await countOf('select count(*) as n from approval_steps where workspace_id = $1', [workspaceId]),
       pendingApprovals: await countOf(`select count(*) as n from approvals where workspace_id = $1 and status = 'pending'`, [workspaceId]),
+      customers: crm.customers,
+      customersInPool: await countOf('select count(*) as n from customers where workspace_id = $1 and owner_id is null', [workspaceId]),
+      customersOfRep1: await countOf('select count(*) as n from customers where workspace_id = $1 and owner_id = $2', [workspaceId, demo.userIds.rep1]),
+      contacts: crm.contacts,
+      leads: crm.leads,
       pendingForGm: await countOf(`select count(*) as n from approval_steps where workspace_id = $1 and status = 'pending' and assignee_ids @> array[$2::uuid]`, [workspaceId, demo.userIds.gm]),
     },
     phases: progress.phases,

@@ -52,17 +52,21 @@ export async function runImportScenario(db: BenchDatabase, rows: number, log: (l
         if (job.status === 'failed') throw new Error(`job failed: ${job.error}`);
       }
     };
-    const results: { step: string; seconds: number; rowsPerSecond: number; counts: unknown }[] = [];
+    const results: { step: string; seconds: number; rowsPerSecond: number; cpuSeconds: number; counts: unknown }[] = [];
     for (const [step, query] of [
       ['dry run', 'dryRun=true'],
       ['import (all-or-nothing, one transaction)', 'dryRun=false'],
       ['re-import, every row a duplicate (skip)', 'dryRun=false&onDuplicate=skip'],
     ] as const) {
       const started = performance.now();
+      const cpu = process.cpuUsage();
       const report = await post(query);
       const seconds = (performance.now() - started) / 1000;
-      results.push({ step, seconds, rowsPerSecond: rows / seconds, counts: report.counts });
-      log(`  ${step}: ${seconds.toFixed(2)} s, ${Math.round(rows / seconds).toLocaleString('en-US')} rows/s, counts ${JSON.stringify(report.counts)}`);
+      // CPU time of this process (server and client; with PGlite the database too): comparable on a busy machine
+      const used = process.cpuUsage(cpu);
+      const cpuSeconds = (used.user + used.system) / 1e6;
+      results.push({ step, seconds, rowsPerSecond: rows / seconds, cpuSeconds, counts: report.counts });
+      log(`  ${step}: ${seconds.toFixed(2)} s, ${Math.round(rows / seconds).toLocaleString('en-US')} rows/s, node cpu ${cpuSeconds.toFixed(2)} s, counts ${JSON.stringify(report.counts)}`);
     }
     return results;
   } finally {

@@ -118,12 +118,16 @@ export function filterConditions(workspaceId: string, timeZone: string, f: Custo
   }
   if (f.inPool !== undefined) conditions.push(f.inPool ? isNull(customers.ownerId) : isNotNull(customers.ownerId));
   if (f.q) {
-    const byName = ilike(customers.name, `%${escapeLike(f.q)}%`);
-    // search_text holds the name with its pinyin initials and full pinyin ("bjkj" finds 北京…科技)
+    // search_text holds the name (lower case, letters and digits) with its pinyin initials and full
+    // pinyin ("bjkj" finds 北京…科技): a name containing q also contains q's term there, so the plain
+    // `name ILIKE` is only needed when q has no letter or digit. The query's normalised name (without
+    // legal suffix and bracketed place) is looked up in the same keys, so 示例科技有限公司 finds
+    // 示例科技（上海）有限公司 through the one trigram index.
     const term = searchTermOf(f.q);
-    const byKeys = term ? [sql`${customers.searchText} LIKE ${`%${escapeLike(term)}%`}`] : [];
-    const byNormalised = f.qNormalised ? [sql`${customers.nameNormalised} LIKE ${`%${escapeLike(f.qNormalised)}%`}`] : [];
-    conditions.push(or(byName, ...byKeys, ...byNormalised)!);
+    const byName = term ? sql`${customers.searchText} LIKE ${`%${escapeLike(term)}%`}` : ilike(customers.name, `%${escapeLike(f.q)}%`);
+    const normalisedTerm = f.qNormalised ? searchTermOf(f.qNormalised) : '';
+    const byNormalised = normalisedTerm && normalisedTerm !== term ? [sql`${customers.searchText} LIKE ${`%${escapeLike(normalisedTerm)}%`}`] : [];
+    conditions.push(or(byName, ...byNormalised)!);
   }
   return conditions;
 }

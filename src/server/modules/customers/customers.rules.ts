@@ -10,7 +10,7 @@ export { creditCodeCheckChar, isValidCreditCode, normaliseCreditCode, toHalfWidt
 const LEGAL_SUFFIXES = [
   '股份有限公司', '有限责任公司', '有限公司', '集团公司', '集团', '分公司', '公司',
   'co., ltd.', 'co.,ltd.', 'co. ltd.', 'co ltd', 'company limited', 'corporation', 'limited', 'ltd.', 'ltd', 'inc.', 'inc', 'corp.', 'corp', 'llc', 'gmbh',
-];
+].map((suffix) => suffix.replace(/[\s.,]+/g, ' ').trim()); // as the name is spaced below (computed once: this runs per imported row)
 
 /**
  * The company name used by the duplicate check: half-width, lower case, without brackets (and what
@@ -22,8 +22,7 @@ export function normaliseCompanyName(name: string): string {
   text = text.replace(/[\s·.,'"\-_/&、，。]+/g, ' ').trim();
   for (let changed = true; changed;) {
     changed = false;
-    for (const suffix of LEGAL_SUFFIXES) {
-      const s = suffix.replace(/[\s.,]+/g, ' ').trim();
+    for (const s of LEGAL_SUFFIXES) {
       if (text.endsWith(s) && text.length > s.length) {
         text = text.slice(0, -s.length).trim();
         changed = true;

@@ -121,13 +121,25 @@ export function parseTags(cell: RawCell): Parsed<string[]> {
 }
 
 /** A choice from a fixed list, matched on its code or any label (case- and width-insensitive). */
+/** Each choice's code and labels, normalised, to its code (the first choice naming a label wins); built once per choice list. */
+const choiceIndexes = new WeakMap<object, Map<string, string>>();
+function choiceIndex(choices: Readonly<Record<string, readonly string[]>>): Map<string, string> {
+  let index = choiceIndexes.get(choices);
+  if (!index) {
+    index = new Map();
+    for (const [code, labels] of Object.entries(choices)) {
+      for (const label of [code, ...labels]) if (!index.has(normaliseLabel(label))) index.set(normaliseLabel(label), code);
+    }
+    choiceIndexes.set(choices, index);
+  }
+  return index;
+}
+
 export function parseChoice<T extends string>(cell: RawCell, choices: Readonly<Record<T, readonly string[]>>): Parsed<T | null> {
   const text = cellText(cell);
   if (text === null) return ok(null);
-  const key = normaliseLabel(text);
-  for (const [code, labels] of Object.entries(choices) as [T, readonly string[]][]) {
-    if (normaliseLabel(code) === key || labels.some((l) => normaliseLabel(l) === key)) return ok(code);
-  }
+  const code = choiceIndex(choices).get(normaliseLabel(text)) as T | undefined;
+  if (code !== undefined) return ok(code);
   return fail('imports.badChoice', { allowed: Object.keys(choices).join(' / ') });
 }
 

@@ -28,6 +28,26 @@ export async function inChunks<T>(items: readonly T[], size: number, run: (chunk
   for (let i = 0; i < items.length; i += size) await run(items.slice(i, i + size));
 }
 
+/**
+ * Writes `items` chunk by chunk, one statement at a time, preparing the next chunk (CPU work such as
+ * pinyin search keys) while the database works on the previous one: on PostgreSQL the two overlap
+ * (separate processes), on PGlite this is the same as preparing then writing each chunk.
+ */
+export async function pipelined<T>(items: readonly T[], size: number, prepare: (chunk: T[]) => void, write: (chunk: T[]) => Promise<void>) {
+  let inFlight: Promise<void> | null = null;
+  for (let i = 0; i < items.length; i += size) {
+    const chunk = items.slice(i, i + size);
+    prepare(chunk);
+    if (inFlight) await inFlight;
+    inFlight = write(chunk);
+    // handled when awaited; until then a failure must not count as an unhandled rejection
+    inFlight.catch(() => undefined);
+    // let the statement go out before the next chunk's CPU work starts
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  if (inFlight) await inFlight;
+}
+
 export const compact = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined));
 
 /**

@@ -7,7 +7,7 @@ import { searchKeysFor } from '../../platform/search/search-keys.rules.js';
 import { isValidCreditCode, normaliseCompanyName, normalisePhone, ownerRoles } from '../customers/index.js';
 import { halfWidth, normaliseLabel } from './cells.rules.js';
 import { entityDefs } from './columns.rules.js';
-import { compact, inChunks, withIds, WRITE_CHUNK, type EntityImporter, type Planned } from './importer.js';
+import { compact, pipelined, withIds, WRITE_CHUNK, type EntityImporter, type Planned } from './importer.js';
 import { customersMatching, insertCustomers, updateCustomers, workspaceTerritories, workspaceUsers } from './imports.repository.js';
 import {
   classifyDuplicates, decideOwner, userIndex, validateWith, type ExistingRecord, type Keys, type OwnerPolicy, type ReadRow, type UserRef,
@@ -37,6 +37,15 @@ const codeOf = (raw: string) => halfWidth(raw).trim().toUpperCase();
 const keysOf = (r: { creditCode?: string | null; nameNormalised?: string; phoneNormalised?: string | null }) =>
   [r.creditCode ? `code:${r.creditCode}` : null, r.nameNormalised ? `name:${r.nameNormalised}` : null, r.phoneNormalised ? `phone:${r.phoneNormalised}` : null]
     .filter((k): k is string => k !== null);
+
+/**
+ * The search keys (name + pinyin) of rows about to be written, computed at write time: a dry run or a
+ * skipped duplicate never needs them, and on PostgreSQL they are computed while the previous chunk is
+ * being inserted. A row without a name (an update leaving it) keeps its keys.
+ */
+const withSearchKeys = (rows: Record<string, unknown>[]) => {
+  for (const row of rows) row.search_text = typeof row.name === 'string' ? searchKeysFor(row.name) : null;
+};
 
 /** Customers (客户档案): duplicate check by credit code, normalised name and phone (domain §5.3). */
 export const customerImporter: EntityImporter = {
@@ -125,7 +134,7 @@ export const customerImporter: EntityImporter = {
       const f = record.fields;
       if (decision.action === 'create' && missingRequired(read, customFieldCheck.required, f.customFields)) continue;
       const row = {
-        name: record.name ?? null, name_normalised: record.nameNormalised ?? null, search_text: record.name ? searchKeysFor(record.name) : null, credit_code: record.creditCode ?? null, industry: f.industry ?? null,
+        name: record.name ?? null, name_normalised: record.nameNormalised ?? null, credit_code: record.creditCode ?? null, industry: f.industry ?? null,
         size: f.size ?? null, territory_id: record.territoryId ?? null, address: f.address ?? null, latitude: f.latitude ?? null, longitude: f.longitude ?? null,
         website: f.website ?? null, phone: record.phone ?? null, phone_normalised: record.phoneNormalised ?? null, tags: f.tags ?? null, custom_fields: f.customFields ?? null,
       };
@@ -144,8 +153,8 @@ export const customerImporter: EntityImporter = {
   },
 
   async write(tx, writer, batch) {
-    await inChunks(withIds(batch.filter((p) => p.create).map((p) => p.create!), ['id', 'audit_id']), WRITE_CHUNK, (chunk) => insertCustomers(tx, writer, chunk));
-    await inChunks(withIds(batch.filter((p) => p.update).map((p) => p.update!), ['audit_id']), WRITE_CHUNK, (chunk) => updateCustomers(tx, writer, chunk));
+    await pipelined(withIds(batch.filter((p) => p.create).map((p) => p.create!), ['id', 'audit_id']), WRITE_CHUNK, withSearchKeys, (chunk) => insertCustomers(tx, writer, chunk));
+    await pipelined(withIds(batch.filter((p) => p.update).map((p) => p.update!), ['audit_id']), WRITE_CHUNK, withSearchKeys, (chunk) => updateCustomers(tx, writer, chunk));
   },
 };
 

@@ -28,23 +28,28 @@ export interface CustomerIdentityRow {
 
 /**
  * Existing customers sharing a credit code, normalised name or phone (their own or a contact's) with
- * any of the given values: the duplicate check of a whole file in two statements.
+ * any of the given values: the duplicate check of a whole file in one statement. The customers'
+ * own keys find ids first (one index join per key), then each customer's columns are read once.
  */
 export async function customersMatching(db: Executor, workspaceId: string, keys: { codes: string[]; names: string[]; phones: string[] }): Promise<CustomerIdentityRow[]> {
   const ownerName = sql`(select u.name from ${users} u where u.workspace_id = c.workspace_id and u.id = c.owner_id)`;
   const columns = sql`c.id, c.owner_id as "ownerId", ${ownerName} as "ownerName", c.name_normalised as "nameNormalised", c.credit_code as "creditCode", c.phone_normalised as "phoneNormalised"`;
   const result = await db.execute(sql`
-    select ${columns}, null as "contactPhone" from ${customers} c join ${keyList(keys.codes)} on c.credit_code = k.value where c.workspace_id = ${workspaceId}
-    union
-    select ${columns}, null from ${customers} c join ${keyList(keys.names)} on c.name_normalised = k.value where c.workspace_id = ${workspaceId}
-    union
-    select ${columns}, null from ${customers} c join ${keyList(keys.phones)} on c.phone_normalised = k.value where c.workspace_id = ${workspaceId}
-    union
-    select ${columns}, k.value from ${contacts} ct join ${keyList(keys.phones)} on ct.mobile_normalised = k.value
-      join ${customers} c on c.workspace_id = ct.workspace_id and c.id = ct.customer_id where ct.workspace_id = ${workspaceId}
-    union
-    select ${columns}, k.value from ${contacts} ct join ${keyList(keys.phones)} on ct.phone_normalised = k.value
-      join ${customers} c on c.workspace_id = ct.workspace_id and c.id = ct.customer_id where ct.workspace_id = ${workspaceId}`);
+    with m as (
+      select c.id from ${customers} c join ${keyList(keys.codes)} on c.credit_code = k.value where c.workspace_id = ${workspaceId}
+      union
+      select c.id from ${customers} c join ${keyList(keys.names)} on c.name_normalised = k.value where c.workspace_id = ${workspaceId}
+      union
+      select c.id from ${customers} c join ${keyList(keys.phones)} on c.phone_normalised = k.value where c.workspace_id = ${workspaceId}
+    )
+    select ${columns}, null as "contactPhone" from m join ${customers} c on c.workspace_id = ${workspaceId} and c.id = m.id
+    union all (
+      select ${columns}, k.value from ${contacts} ct join ${keyList(keys.phones)} on ct.mobile_normalised = k.value
+        join ${customers} c on c.workspace_id = ct.workspace_id and c.id = ct.customer_id where ct.workspace_id = ${workspaceId}
+      union
+      select ${columns}, k.value from ${contacts} ct join ${keyList(keys.phones)} on ct.phone_normalised = k.value
+        join ${customers} c on c.workspace_id = ct.workspace_id and c.id = ct.customer_id where ct.workspace_id = ${workspaceId}
+    )`);
   return rowsOf<CustomerIdentityRow>(result);
 }
 

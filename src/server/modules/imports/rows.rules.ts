@@ -31,26 +31,33 @@ function parseCell(def: FieldDef, cell: RawCell): Parsed<unknown> {
   }
 }
 
+/** The field definitions of an entity by field name (looked up once per entity, not per cell). */
+const fieldsByName = new WeakMap<EntityDef, Map<string, FieldDef>>();
+function fieldDefOf(def: EntityDef, field: string): FieldDef {
+  let byName = fieldsByName.get(def);
+  if (!byName) fieldsByName.set(def, byName = new Map(def.fields.map((f) => [f.field, f])));
+  return byName.get(field)!;
+}
+
 /** Reads one row: every mapped cell parsed (too long, refused formulas and unparsable values become row errors). */
 export function readRow(def: EntityDef, headers: readonly string[], targets: readonly (string | null)[], sheetRow: { row: number; cells: readonly RawCell[] }, cellIssues: ReadonlyMap<string, string>): ReadRow {
   const read: ReadRow = { row: sheetRow.row, values: {}, columns: {}, customFields: {}, errors: [] };
+  const error = (column: string, field: string, reason: string, params?: Record<string, unknown>) => read.errors.push({ row: sheetRow.row, column, field, reason, ...(params ? { params } : {}) });
   for (let i = 0; i < targets.length; i++) {
     const field = targets[i];
     if (!field) continue;
     const column = headers[i]!;
     const cell = sheetRow.cells[i] ?? null;
-    const issue = cellIssues.get(`${sheetRow.row}:${i}`);
-    const error = (reason: string, params?: Record<string, unknown>) => read.errors.push({ row: sheetRow.row, column, field, reason, ...(params ? { params } : {}) });
-    if (issue) { error(issue); continue; }
-    if (typeof cell === 'string' && cell.length > MAX_CELL_CHARS) { error('imports.cellTooLong', { max: MAX_CELL_CHARS }); continue; }
+    const issue = cellIssues.size > 0 ? cellIssues.get(`${sheetRow.row}:${i}`) : undefined;
+    if (issue) { error(column, field, issue); continue; }
+    if (typeof cell === 'string' && cell.length > MAX_CELL_CHARS) { error(column, field, 'imports.cellTooLong', { max: MAX_CELL_CHARS }); continue; }
     read.columns[field] = column;
     if (field.startsWith(CUSTOM_FIELD_PREFIX)) {
       if (cellText(cell) !== null) read.customFields[field.slice(CUSTOM_FIELD_PREFIX.length)] = typeof cell === 'string' ? cellText(cell) : cell;
       continue;
     }
-    const fieldDef = def.fields.find((f) => f.field === field)!;
-    const parsed = parseCell(fieldDef, cell);
-    if (!parsed.ok) error(parsed.reason, parsed.params);
+    const parsed = parseCell(fieldDefOf(def, field), cell);
+    if (!parsed.ok) error(column, field, parsed.reason, parsed.params);
     else read.values[field] = parsed.value;
   }
   for (const f of def.fields) {

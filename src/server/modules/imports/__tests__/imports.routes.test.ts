@@ -342,3 +342,24 @@ describe('lead import and the search box', () => {
     expect(await find(`bjkj${n}`)).toEqual([company]);
   });
 });
+
+describe('a file of more than one write chunk (1,000 rows a statement)', () => {
+  it('creates every customer with its own audit row and its pinyin search keys, the last chunk as the first', async () => {
+    const n = `${process.pid % 1000}${Date.now() % 100000}`;
+    const rows = Array.from({ length: 1500 }, (_, i) => [`上海分块${n}号${i}电子有限公司`, code('91310000MA3'), `0571-8${n.slice(-3).padStart(3, '0')}${String(i).padStart(4, '0')}`, '软件']);
+    const before = await footprint(t);
+    const r = await report(await upload(t, rep1, 'customers', csv([header, ...rows]), { dryRun: 'false' }));
+    expect(r).toMatchObject({ outcome: 'committed', counts: { created: 1500, invalidRows: 0 } });
+    // one audit row per customer, and the import's own
+    expect(await footprint(t)).toEqual({ ...before, customers: before.customers + 1500, audit: before.audit + 1501 });
+    const created = await Promise.all([0, 999, 1000, 1499].map((i) => customerByName(t, rows[i]![0]!)));
+    const audited = new Set((await auditRows(t, 'customer', 'import_create')).map((a) => a.entityId));
+    for (const customer of created) {
+      expect(audited.has(customer!.id)).toBe(true);
+      expect(customer!.searchText).toMatch(new RegExp(`^${customer!.name} shfk${n}h\\d+dzyxgs shanghaifenkuai${n}hao\\d+dianziyouxiangongsi$`));
+    }
+    const find = async (q: string) => ((await rep1.get(`/api/v1/search?q=${encodeURIComponent(q)}`)).json() as { customers: { name: string }[] }).customers.map((c) => c.name);
+    expect(await find(`shfk${n}h1499`)).toEqual([rows[1499]![0]]);
+    expect(await find(`shanghaifenkuai${n}hao1499`)).toEqual([rows[1499]![0]]);
+  });
+});

@@ -45,6 +45,13 @@ function hasValidSignature(r: Received, secret: string) {
   return given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected));
 }
 
+/** A demo workspace whose own seeding events were dispatched before any webhook existed. */
+async function seedDispatched() {
+  const w = await seedWorkspace(t);
+  await t.dispatch();
+  return w;
+}
+
 async function register(admin: Client, url: string, events: string[] = ['approval.*']) {
   const res = await admin.post('/api/v1/webhooks', { url, events, description: '审批同步到 OA' });
   expect(res.statusCode).toBe(201);
@@ -65,7 +72,7 @@ async function deliveriesOf(webhookId: string) {
 
 describe('webhooks', () => {
   it('registers a webhook for admin and shows its signing secret only once', async () => {
-    const w = await seedWorkspace(t);
+    const w = await seedDispatched();
     const admin = await w.loginAs('admin');
     const created = await register(admin, 'https://oa.example.com/kairos');
     expect(created.secret).toMatch(/^whsec_.{20,}$/);
@@ -92,7 +99,7 @@ describe('webhooks', () => {
   });
 
   it('queues an approval event after dispatch and delivers it as a signed POST; a 2xx marks it delivered', async () => {
-    const w = await seedWorkspace(t);
+    const w = await seedDispatched();
     const admin = await w.loginAs('admin');
     const receiver = await startReceiver([204]);
     const hook = await register(admin, receiver.url);
@@ -132,7 +139,7 @@ describe('webhooks', () => {
   });
 
   it('retries a 500 answer later with growing back-off and ends failed after MAX_ATTEMPTS', async () => {
-    const w = await seedWorkspace(t);
+    const w = await seedDispatched();
     const admin = await w.loginAs('admin');
     const receiver = await startReceiver([500]);
     const hook = await register(admin, receiver.url);
@@ -168,7 +175,7 @@ describe('webhooks', () => {
   });
 
   it('recovers after a failed try: a later 2xx marks the delivery delivered', async () => {
-    const w = await seedWorkspace(t);
+    const w = await seedDispatched();
     const admin = await w.loginAs('admin');
     const receiver = await startReceiver([503, 200]);
     const hook = await register(admin, receiver.url);
@@ -182,7 +189,7 @@ describe('webhooks', () => {
   });
 
   it('keeps a delivery pending with the error when the receiver cannot be reached', async () => {
-    const w = await seedWorkspace(t);
+    const w = await seedDispatched();
     const admin = await w.loginAs('admin');
     const gone = await startReceiver([200]);
     const unreachable = gone.url.replace(/:\d+\//, ':9/'); // discard port: nothing listens
@@ -196,7 +203,7 @@ describe('webhooks', () => {
 
   it('queues deliveries only for active hooks subscribed to the event', async () => {
     // local URLs where nothing listens: a later delivery run must never reach the internet
-    const w = await seedWorkspace(t);
+    const w = await seedDispatched();
     const admin = await w.loginAs('admin');
     const all = await register(admin, 'http://127.0.0.1:9/a', ['*']);
     const exact = await register(admin, 'http://127.0.0.1:9/b', ['approval.requested']);
@@ -211,7 +218,7 @@ describe('webhooks', () => {
   });
 
   it.each(['gm', 'rep1', 'finance1'])('refuses %s managing webhooks (403) and writes nothing', async (username) => {
-    const w = await seedWorkspace(t);
+    const w = await seedDispatched();
     const admin = await w.loginAs('admin');
     const hook = await register(admin, 'https://oa.example.com/kairos');
     const client = await w.loginAs(username);
@@ -232,7 +239,7 @@ describe('webhooks', () => {
     ['no events', { url: 'https://oa.example.com/hook', events: [] }, 'events'],
     ['an unknown field', { url: 'https://oa.example.com/hook', events: ['*'], secret: 'mine' }, 'secret'],
   ])('refuses %s (400 naming the field) and writes nothing', async (_title, body, path) => {
-    const w = await seedWorkspace(t);
+    const w = await seedDispatched();
     const admin = await w.loginAs('admin');
     const res = await admin.post('/api/v1/webhooks', body);
     expect(res.statusCode).toBe(400);
@@ -243,8 +250,8 @@ describe('webhooks', () => {
   });
 
   it("answers 404 for the deliveries of an unknown webhook or another workspace's webhook", async () => {
-    const w = await seedWorkspace(t);
-    const other = await seedWorkspace(t);
+    const w = await seedDispatched();
+    const other = await seedDispatched();
     const hook = await register(await other.loginAs('admin'), 'https://oa.example.com/other');
     const admin = await w.loginAs('admin');
     expect((await admin.get(`/api/v1/webhooks/${hook.id}/deliveries`)).statusCode).toBe(404);

@@ -16,7 +16,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
         <Col xs={12} sm={8} md={4}><Statistic title={t('check.duplicates')} value={counts.duplicates} /></Col>
         <Col xs={12} sm={8} md={4}><Statistic title={t('check.invalid')} value={counts.invalidRows} valueStyle={counts.invalidRows > 0 ? { color: '#cf1322' } : undefined} /></Col>
       </Row>
-      {report.encoding ? <Typography.Paragraph type="secondary">{t('check.encoding', { encoding: report.encoding })}</Typography.Paragraph> : null}
+      {report.encoding ? <Typography.Paragraph type="secondary">{t('check.encoding', { encoding: t(`encoding.${report.encoding}` as 'encoding.utf-8', { defaultValue: report.encoding }) })}</Typography.Paragraph> : null}
       {report.errors.length === 0
         ? <Alert type="success" showIcon title={t('check.ok')} style={{ marginBottom: 16 }} />
         : <Alert type="warning" showIcon title={t('check.hasErrors', { count: counts.invalidRows })} description={report.errorsTruncated ? t('check.truncated') : undefined} style={{ marginBottom: 16 }} />}
@@ -26,13 +26,13 @@ export function ImportReportView({ report }: { report: ImportReport }) {
           size="small"
           dataSource={report.errors}
           pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }}
-          scroll={{ x: 'max-content' }}
           locale={{ emptyText: <Empty description={t('errors.empty')} /> }}
           data-testid="import-errors"
           columns={[
-            { title: t('errors.row'), dataIndex: 'row', width: 72 },
-            { title: t('errors.column'), dataIndex: 'column', width: 160 },
-            { title: t('errors.reason'), dataIndex: 'reason', render: (r: string) => <span style={{ whiteSpace: 'normal' }}>{r}</span> },
+            // no horizontal scroll: on a phone the reason, the part that matters, would sit off screen
+            { title: t('errors.row'), dataIndex: 'row', width: 64 },
+            { title: t('errors.column'), dataIndex: 'column', width: 120, render: (c: string) => <span style={{ overflowWrap: 'anywhere' }}>{c}</span> },
+            { title: t('errors.reason'), dataIndex: 'reason', render: (r: string) => <span style={{ whiteSpace: 'normal', overflowWrap: 'anywhere' }}>{r}</span> },
           ]}
         />
       ) : null}

@@ -1,4 +1,4 @@
-import { Select, Table } from 'antd';
+import { Grid, Select, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { importFields, type ImportEntity } from '../api';
 
@@ -7,6 +7,7 @@ export interface MappedColumn { column: string; field: string | null }
 /** File columns and the field each fills (auto-filled by the server, editable): the caller keeps the overrides. */
 export function MappingTable({ entity, columns, onChange }: { entity: ImportEntity; columns: MappedColumn[]; onChange: (column: string, field: string | null) => void }) {
   const { t } = useTranslation('imports');
+  const wide = Grid.useBreakpoint().sm ?? true;
   const custom = columns.map((c) => c.field).filter((f): f is string => f !== null && f.startsWith('cf.'));
   const options = [
     { value: '', label: t('mapping.ignore') },
@@ -19,14 +20,15 @@ export function MappingTable({ entity, columns, onChange }: { entity: ImportEnti
       size="small"
       pagination={false}
       dataSource={columns}
-      scroll={{ x: 'max-content', y: 360 }}
+      scroll={{ y: 360 }}
       data-testid="mapping-table"
       columns={[
         { title: t('mapping.column'), dataIndex: 'column', render: (c: string) => <span style={{ whiteSpace: 'normal' }}>{c}</span> },
         {
-          title: t('mapping.field'), dataIndex: 'field', width: 240, render: (field: string | null, row) => (
+          // phones: the select takes the column's width instead of overflowing the card
+          title: t('mapping.field'), dataIndex: 'field', width: wide ? 240 : '55%', render: (field: string | null, row) => (
             <Select
-              value={field ?? ''} options={options} style={{ width: 220 }} aria-label={`${t('mapping.field')}: ${row.column}`}
+              value={field ?? ''} options={options} style={{ width: '100%' }} aria-label={`${t('mapping.field')}: ${row.column}`}
               showSearch={{ optionFilterProp: 'label' }} onChange={(v: string) => onChange(row.column, v === '' ? null : v)}
             />
           ),

@@ -1,6 +1,6 @@
 import { DeleteOutlined, InboxOutlined, SaveOutlined } from '@ant-design/icons';
 import {
-  App, Button, Card, Checkbox, Flex, Form, Input, Modal, Popconfirm, Progress, Radio, Result, Segmented, Select, Space, Steps, Table, Typography, Upload,
+  Alert, App, Button, Card, Checkbox, Flex, Form, Input, Modal, Popconfirm, Progress, Radio, Result, Segmented, Select, Space, Spin, Steps, Table, Typography, Upload,
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +11,7 @@ import { ErrorAlert } from '../../../platform/errors/error-alert';
 import { PageContainer } from '../../../platform/layout/page-container';
 import {
   uploadImport, useDeleteTemplate, useImportJob, useImportTemplates, useSaveTemplate,
-  type ColumnMapping, type DuplicateMode, type ImportEntity, type ImportReport,
+  type ColumnMapping, type DuplicateMode, type ImportEntity, type ImportJobDto, type ImportReport,
 } from '../api';
 import { ImportReportView } from '../components/import-report-view';
 import { MappingTable, type MappedColumn } from '../components/mapping-table';
@@ -40,26 +40,36 @@ export function ImportPage() {
   const [mapping, setMapping] = useState<ColumnMapping>({});
   const [columns, setColumns] = useState<MappedColumn[]>([]);
   const [check, setCheck] = useState<ImportReport | null>(null);
+  /** the mapping changed since the last check: its report no longer applies */
+  const [stale, setStale] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<ImportReport | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
+  /** the job as the upload answered it (202), shown until the first poll answers */
+  const [startedJob, setStartedJob] = useState<ImportJobDto | null>(null);
   const [saving, setSaving] = useState(false);
   const templates = useImportTemplates(entity);
   const saveTemplate = useSaveTemplate(entity);
   const deleteTemplate = useDeleteTemplate(entity);
   const job = useImportJob(jobId);
+  const liveJob = job.data ?? startedJob;
   const jobReport = job.data?.status === 'done' ? job.data.report : null;
   const finished = result ?? jobReport;
 
+  /**
+   * Back to the upload step. Another file of the same entity keeps the columns the user mapped by hand
+   * (a corrected file has the same headers; headers it lacks are ignored): otherwise a re-upload would
+   * pass the check with those columns silently dropped.
+   */
   const reset = (keepEntity = true) => {
-    setFile(null); setMapping({}); setColumns([]); setCheck(null); setError(null); setResult(null); setJobId(null);
-    if (!keepEntity) setTemplateId(undefined);
+    setFile(null); setColumns([]); setCheck(null); setError(null); setResult(null); setJobId(null); setStartedJob(null); setStale(false);
+    if (!keepEntity) { setTemplateId(undefined); setMapping({}); }
   };
 
   const runDry = async (override: ColumnMapping = mapping, chosen = file) => {
     if (!chosen) return;
-    setBusy(true); setError(null);
+    setBusy(true); setError(null); setStale(false);
     try {
       const answer = await uploadImport(entity, chosen, { dryRun: true, onDuplicate, mode, mapping: override, templateId });
       if (answer.kind === 'report') { setCheck(answer.report); setColumns(answer.report.columns); }
@@ -77,7 +87,7 @@ export function ImportPage() {
     setBusy(true); setError(null);
     try {
       const answer = await uploadImport(entity, file, { dryRun: false, onDuplicate, mode, mapping, templateId });
-      if (answer.kind === 'job') setJobId(answer.job.id);
+      if (answer.kind === 'job') { setStartedJob(answer.job); setJobId(answer.job.id); }
       else setResult(answer.report);
     } catch (e) {
       setError(e);
@@ -90,11 +100,14 @@ export function ImportPage() {
     const next = { ...mapping, [column]: field };
     setMapping(next);
     setColumns((cols) => cols.map((c) => (c.column === column ? { ...c, field } : c)));
+    setCheck(null); setStale(true); // the report was for the old mapping: check again before importing
   };
 
   const step = finished || jobId ? 2 : check || columns.length > 0 ? 1 : 0;
   const running = jobId !== null && !finished && job.data?.status !== 'failed';
   const blocked = check !== null && mode === 'all' && check.counts.invalidRows > 0;
+  /** the last step shows a tick once the import committed, a cross when nothing (or not everything) was written */
+  const stepStatus = job.data?.status === 'failed' || (finished && finished.outcome !== 'committed') ? 'error' : finished ? 'finish' : 'process';
 
   return (
     <PageContainer title={t('page.title')}>
@@ -105,7 +118,7 @@ export function ImportPage() {
             options={importEntities.map((e) => ({ value: e, label: t(`entity.${e}`) }))}
             onChange={(e) => { reset(false); void navigate(`/imports/${e}`); }}
           />
-          <Steps size="small" current={step} responsive items={[{ title: t('step.upload') }, { title: t('step.check') }, { title: t('step.run') }]} />
+          <Steps size="small" current={step} status={stepStatus} responsive items={[{ title: t('step.upload') }, { title: t('step.check') }, { title: t('step.run') }]} />
 
           {step === 0 ? (
             <Flex vertical gap={16}>
@@ -157,6 +170,7 @@ export function ImportPage() {
                 <Button icon={<SaveOutlined />} onClick={() => setSaving(true)}>{t('mapping.saveTemplate')}</Button>
               </Flex>
               {check ? <ImportReportView report={check} /> : null}
+              {stale ? <Alert type="info" showIcon title={t('mapping.changed')} data-testid="import-check-stale" /> : null}
               <Flex justify="end">
                 <Button type="primary" size="large" disabled={!check || blocked} loading={busy} onClick={() => void runImport()} data-testid="import-run">{t('run.start')}</Button>
               </Flex>
@@ -166,11 +180,21 @@ export function ImportPage() {
           {step === 2 ? (
             <Flex vertical gap={16}>
               {error ? <ErrorAlert error={error} /> : null}
-              {running ? (
-                <div data-testid="import-progress">
-                  <Typography.Text>{job.data?.status === 'queued' || !job.data ? t('run.queued') : t('run.progress', { done: job.data.processedRows, total: job.data.totalRows })}</Typography.Text>
-                  <Progress percent={job.data && job.data.totalRows > 0 ? Math.floor((job.data.processedRows / job.data.totalRows) * 100) : 0} status="active" />
-                </div>
+              {running && liveJob ? (
+                // all-or-nothing imports write in one transaction: no row count moves until the end, so no bar stuck at 0 %
+                <Flex vertical gap={8} data-testid="import-progress" role="status">
+                  <Flex align="center" gap={12}>
+                    <Spin size="small" />
+                    <Typography.Text strong>{t('run.running', { name: liveJob.fileName ?? file?.name ?? '', total: liveJob.totalRows })}</Typography.Text>
+                  </Flex>
+                  {liveJob.processedRows > 0 ? (
+                    <>
+                      <Typography.Text>{t('run.progress', { done: liveJob.processedRows, total: liveJob.totalRows })}</Typography.Text>
+                      <Progress percent={Math.floor((liveJob.processedRows / Math.max(1, liveJob.totalRows)) * 100)} status="active" />
+                    </>
+                  ) : null}
+                  <Typography.Text type="secondary">{t(mode === 'all' ? 'run.allHint' : 'run.batchesHint')}</Typography.Text>
+                </Flex>
               ) : null}
               {job.data?.status === 'failed' ? <Result status="error" title={t('result.failed')} subTitle={job.data.error} /> : null}
               {finished ? (
