@@ -66,8 +66,9 @@ describe.skipIf(!canRunBrowserTests())('from the front desk to a converted lead'
     await page.getByTestId('lead-convert').click();
     await page.getByTestId('convert-link-existing').waitFor();
     await page.getByTestId('lead-convert-confirm').click();
-    await page.getByTestId('converted-customer').waitFor();
-    await page.getByTestId('converted-customer').click();
+    // the conversion offers the opportunity next, prefilled from the lead; rep1 opens the customer instead
+    await page.getByTestId('create-from-lead').waitFor();
+    await page.getByTestId('open-converted-customer').click();
     await page.waitForURL(new RegExp(`/customers/${customer.id}$`));
   });
 });

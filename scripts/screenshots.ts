@@ -50,6 +50,83 @@ function searchFor(q: string) {
   };
 }
 
+/** The built-in big-account pipeline (six stages with the initiation report and bid gates). */
+async function bigAccountPipelineId(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const { items } = (await (await fetch('/api/v1/pipelines')).json()) as { items: { id: string; template: string | null }[] };
+    return items.find((p) => p.template === 'big_account')!.id;
+  });
+}
+
+/** Opens the newest open big-account opportunity of the list, optionally on one tab. */
+function openFirstOpportunity(tab?: string) {
+  return async (page: Page) => {
+    await page.goto(`${new URL(page.url()).origin}/opportunities/list?status=open&pipelineId=${await bigAccountPipelineId(page)}`);
+    await page.getByTestId('opportunity-link').first().click();
+    await page.getByTestId('opportunity-header').waitFor();
+    if (tab) {
+      await page.goto(`${page.url()}?tab=${tab}`);
+      await page.getByTestId('opportunity-header').waitFor();
+      await page.waitForLoadState('networkidle');
+    }
+  };
+}
+
+/** Creates big-account opportunities for the signed-in rep until the board holds `count` open cards (the 200-card board). */
+async function topUpBoard(page: Page, count: number) {
+  // no named helpers inside evaluate: tsx would wrap them in a `__name` call the page does not know
+  await page.evaluate(async ({ count, pipelineId }) => {
+    const board = (await (await fetch(`/api/v1/opportunities/kanban?pipelineId=${pipelineId}&cardsPerColumn=0`)).json()) as { columns: { count: number; stage: { id: string; funnelCategory: string } }[] };
+    const open = board.columns.filter((c) => c.stage.funnelCategory !== 'order');
+    let missing = count - open.reduce((sum, c) => sum + c.count, 0);
+    const { items: customers } = (await (await fetch('/api/v1/customers?ownerId=me&limit=50')).json()) as { items: { id: string; name: string }[] };
+    for (let i = 0; missing > 0 && customers.length > 0; i++, missing--) {
+      const customer = customers[i % customers.length]!;
+      await fetch('/api/v1/opportunities', {
+        method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Requested-With': 'kairos' },
+        body: JSON.stringify({ customerId: customer.id, pipelineId, stageId: open[i % open.length]!.stage.id, name: `${customer.name.slice(0, 8)} 项目 ${i + 1}`,
+          amount: `${((i * 7919) % 480 + 20) * 10000}.00`, expectedCloseDate: i % 5 === 0 ? null : `2027-0${1 + (i % 6)}-15` }),
+      });
+    }
+  }, { count, pipelineId: await bigAccountPipelineId(page) });
+}
+
+const waitForBoard = async (page: Page) => { await page.getByTestId('kanban-board').waitFor(); await page.waitForLoadState('networkidle'); };
+
+/**
+ * Drags the first card of the first column onto the second with the mouse (on the phone onto the
+ * sliver of the next column at the screen's edge). A gate refuses it and the server's message shows.
+ */
+async function dragFirstCard(page: Page) {
+  await waitForBoard(page);
+  const card = await page.getByTestId('kanban-card').first().boundingBox();
+  const target = await page.getByTestId('kanban-column').nth(1).boundingBox();
+  const width = page.viewportSize()?.width ?? 1366;
+  if (!card || !target) throw new Error('no card to drag');
+  await page.mouse.move(card.x + card.width / 2, card.y + 20);
+  await page.mouse.down();
+  await page.mouse.move(card.x + card.width / 2 + 20, card.y + 30, { steps: 5 });
+  await page.mouse.move(Math.min(target.x + target.width / 2, width - 12), target.y + 200, { steps: 10 });
+  await page.mouse.up();
+  await page.getByTestId('move-refusal').waitFor({ timeout: 8000 });
+}
+
+/** Opens the customer of the signed-in user's newest activity on its activities tab (the timeline). */
+async function openActivityCustomer(page: Page) {
+  const customerId = await page.evaluate(async () => ((await (await fetch('/api/v1/activities?ownerId=me&status=done&limit=1')).json()) as { items: { customerId: string }[] }).items[0]!.customerId);
+  await page.goto(`${new URL(page.url()).origin}/customers/${customerId}?tab=activities`);
+  await page.getByTestId('activity-timeline').waitFor();
+  await page.waitForLoadState('networkidle');
+}
+
+/** A new call report about that customer, with one action item row. */
+async function newCallReport(page: Page) {
+  const customerId = await page.evaluate(async () => ((await (await fetch('/api/v1/activities?ownerId=me&status=done&limit=1')).json()) as { items: { customerId: string }[] }).items[0]!.customerId);
+  await page.goto(`${new URL(page.url()).origin}/call-reports/new?customerId=${customerId}`);
+  await page.getByTestId('call-report-form').waitFor();
+  await page.getByTestId('add-action-item').click();
+}
+
 const shots: Shot[] = [
   { name: 'login', user: null, path: '/login' },
   { name: 'login-en', user: null, path: '/login', language: 'en-US' },
@@ -189,7 +266,7 @@ const shots: Shot[] = [
     await p.getByTestId('customer-file').waitFor();
   } },
   { name: 'rep-customer-collaborators', user: 'rep1', path: '/customers', act: openFirstCustomer('collaborators') },
-  { name: 'rep-customer-later-tab', user: 'rep1', path: '/customers', act: openFirstCustomer('opportunities') },
+  { name: 'rep-customer-later-tab', user: 'rep1', path: '/customers', act: openFirstCustomer('quotes') },
   { name: 'rep-customer-transfer', user: 'rep1', path: '/customers', act: async (p) => {
     await openFirstCustomer()(p);
     await p.getByTestId('transfer-customer').click();
@@ -258,10 +335,78 @@ const shots: Shot[] = [
     await p.getByTestId('export-customers').click();
     await p.locator('.ant-dropdown-menu').waitFor();
   } },
+  // opportunities (商机): the board (with 200 cards), a drag refused by a gate, list, detail tabs, create, pipelines admin
+  { name: 'rep-opportunity-kanban', user: 'rep1', path: '/opportunities', act: waitForBoard },
+  { name: 'rep-opportunity-kanban-200', user: 'rep1', path: '/opportunities', act: async (p) => {
+    await topUpBoard(p, 200);
+    await p.reload();
+    await waitForBoard(p);
+  } },
+  { name: 'rep-opportunity-drag-refused', user: 'rep1', path: '/opportunities', act: dragFirstCard },
+  { name: 'rep-opportunities', user: 'rep1', path: '/opportunities/list' },
+  { name: 'rep-opportunity-detail', user: 'rep1', path: '/opportunities/list', act: openFirstOpportunity() },
+  { name: 'rep-opportunity-contacts', user: 'rep1', path: '/opportunities/list', act: openFirstOpportunity('contacts') },
+  { name: 'rep-opportunity-initiation-report', user: 'rep1', path: '/opportunities/list', act: openFirstOpportunity('initiation-report') },
+  { name: 'rep-opportunity-bid', user: 'rep1', path: '/opportunities/list', act: openFirstOpportunity('bid') },
+  { name: 'rep-opportunity-history', user: 'rep1', path: '/opportunities/list', act: openFirstOpportunity('history') },
+  { name: 'rep-opportunity-activities', user: 'rep1', path: '/opportunities/list', act: openFirstOpportunity('activities') },
+  { name: 'rep-opportunity-approvals', user: 'rep1', path: '/opportunities/list', act: openFirstOpportunity('approvals') },
+  { name: 'rep-opportunity-move-refused', user: 'rep1', path: '/opportunities/list', act: async (p) => {
+    // a deal of the first stage: its key node (and required fields) hold it there
+    const id = await p.evaluate(async (pipelineId) => ((await (await fetch(`/api/v1/opportunities/kanban?pipelineId=${pipelineId}`)).json()) as { columns: { cards: { id: string }[] }[] }).columns[0]!.cards[0]!.id, await bigAccountPipelineId(p));
+    await p.goto(`${new URL(p.url()).origin}/opportunities/${id}`);
+    await p.getByTestId('opportunity-header').waitFor();
+    await p.getByTestId('move-forward').click();
+    await p.getByTestId('confirm-move').click();
+    await p.getByRole('dialog').locator('[data-error-code]').waitFor({ timeout: 8000 });
+  } },
+  { name: 'rep-opportunity-close', user: 'rep1', path: '/opportunities/list', act: async (p) => {
+    await openFirstOpportunity()(p);
+    await p.getByTestId('close-lost').click();
+    await p.getByTestId('confirm-close').click();
+    await p.getByText('请选择丢单原因').waitFor();
+  } },
+  { name: 'rep-opportunity-create', user: 'rep1', path: '/opportunities/new' },
+  { name: 'rep-opportunity-create-errors', user: 'rep1', path: '/opportunities/new', act: async (p) => {
+    await p.getByTestId('opportunity-amount').fill('12.345');
+    await p.getByTestId('opportunity-probability').fill('60');
+    await p.getByTestId('save-opportunity').click();
+    await p.getByText('金额格式').first().waitFor();
+  } },
+  { name: 'rep-customer-opportunities', user: 'rep1', path: '/customers', act: openFirstCustomer('opportunities') },
+  { name: 'admin-pipelines', user: 'admin', path: '/settings/pipelines' },
+  { name: 'admin-pipeline-edit', user: 'admin', path: '/settings/pipelines', act: async (p) => {
+    await p.getByTestId('edit-pipeline').last().click();
+    await p.getByTestId('stage-editor').first().waitFor();
+  } },
+  { name: 'admin-pipeline-errors', user: 'admin', path: '/settings/pipelines', act: async (p) => {
+    await p.getByTestId('edit-pipeline').last().click();
+    const second = p.getByTestId('stage-editor').nth(1).getByLabel('阶段名称');
+    await second.fill(await p.getByTestId('stage-editor').first().getByLabel('阶段名称').inputValue());
+    await p.getByTestId('save-pipeline').click();
+    await p.getByText('阶段名称重复').first().waitFor({ timeout: 8000 });
+  } },
+  { name: 'en-rep-opportunity-kanban', user: 'rep1', path: '/opportunities', language: 'en-US', act: waitForBoard },
+  { name: 'en-rep-opportunity-detail', user: 'rep1', path: '/opportunities/list', language: 'en-US', act: openFirstOpportunity() },
+  { name: 'rep-tasks', user: 'rep1', path: '/tasks', act: async (p) => { await p.getByTestId('tasks-overdue').waitFor(); } },
+  { name: 'rep-customer-timeline', user: 'rep1', path: '/tasks', act: openActivityCustomer },
+  { name: 'rep-call-report-new', user: 'rep1', path: '/tasks', act: newCallReport },
+  { name: 'rep-call-report-errors', user: 'rep1', path: '/tasks', act: async (p) => {
+    await newCallReport(p);
+    await p.getByTestId('send-report').click();
+    await p.locator('.ant-modal-confirm .ant-btn-primary').click();
+    await p.locator('.ant-form-item-explain-error').first().waitFor();
+  } },
+  { name: 'supervisor-call-reports', user: 'supervisor1', path: '/call-reports?', act: async (p) => { await p.locator('.ant-table-row').first().waitFor(); } },
+  { name: 'supervisor-call-report-detail', user: 'supervisor1', path: '/call-reports', act: async (p) => {
+    await p.locator('.ant-table-row a').first().click();
+    await p.getByTestId('call-report-view').waitFor();
+  } },
+  { name: 'en-rep-tasks', user: 'rep1', path: '/tasks', language: 'en-US', act: async (p) => { await p.getByTestId('tasks-overdue').waitFor(); } },
 ];
 
 /** Text that looks like an i18n key (`menu.users`, `errors.title.X`) rather than a translation. */
-const keyPattern = /\b(?:menu|users|field|status|errors|pages|actions|common|policies|pending|group|unit|numbering|webhooks|delivery|audit|filter|column|diff|entity|action|kind|bell|home|login|password|tokens|inbox|detail|decide|snapshot|role|scope|perm|departments|territories|roles|contact|contacts|collab|borrow|borrows|valueClass|buyingRole|history|stale|transfer|merge)\.[A-Za-z_.]+\b/g;
+const keyPattern = /\b(?:menu|users|field|status|errors|pages|actions|common|policies|pending|group|unit|numbering|webhooks|delivery|audit|filter|column|diff|entity|action|kind|bell|home|login|password|tokens|inbox|detail|decide|snapshot|role|scope|perm|departments|territories|roles|contact|contacts|collab|borrow|borrows|valueClass|buyingRole|history|stale|transfer|merge|kanban|keyNode|pipeline|stage|category|bid|doc|signals|requirable)\.[A-Za-z_.]+\b/g;
 
 async function check(page: Page, name: string) {
   const { overflow, text } = await page.evaluate(() => ({

@@ -26,6 +26,11 @@ import { searchRoutes } from './modules/search/index.js';
 import { attachmentRoutes } from './modules/attachments/index.js';
 import { leadRoutes } from './modules/leads/index.js';
 import { receptionRoutes } from './modules/reception/index.js';
+import { activityRoutes } from './modules/activities/index.js';
+import { motRoutes } from './modules/mot/index.js';
+import { visitPlanRoutes } from './modules/visit-plans/index.js';
+import { opportunityRoutes } from './modules/opportunities/index.js';
+import { opportunityDocumentRoutes } from './modules/opportunities/opportunity-documents.routes.js';
 
 export interface AppDeps {
   handle: DbHandle;
@@ -75,6 +80,11 @@ export async function buildApp(deps: AppDeps) {
     await api.register(attachmentRoutes);
     await api.register(leadRoutes);
     await api.register(receptionRoutes);
+    await api.register(activityRoutes);
+    await api.register(motRoutes);
+    await api.register(visitPlanRoutes);
+    await api.register(opportunityRoutes);
+    await api.register(opportunityDocumentRoutes);
     await api.register(importRoutes);
   }, { prefix: '/api/v1' });
 

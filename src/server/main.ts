@@ -7,8 +7,11 @@ import { deliverDueWebhooks } from './platform/webhooks/webhooks.service.js';
 import { startScheduler } from './platform/jobs/scheduler.js';
 import { deleteExpiredSessions } from './platform/auth/auth.repository.js';
 import { recyclePoolsOfAllWorkspaces } from './modules/customers/index.js';
+import { remindTasksOfAllWorkspaces } from './modules/activities/index.js';
+import { remindWeeklyPlansOfAllWorkspaces } from './modules/visit-plans/index.js';
 import { recycleLeadPoolsOfAllWorkspaces } from './modules/leads/index.js';
 import { failInterruptedImports } from './modules/imports/index.js';
+import { ensureBuiltInPipelinesOfAllWorkspaces } from './modules/opportunities/index.js';
 import { countWorkspaces } from './platform/org/workspace.service.js';
 import { DEMO_PASSWORD, DEMO_WORKSPACE, demoUsers, seedDemoWorkspace } from './seed/demo.js';
 
@@ -25,6 +28,7 @@ export async function start() {
     await unlock?.();
     process.exit(1);
   }
+  await ensureBuiltInPipelinesOfAllWorkspaces(handle.db); // workspaces created before the opportunities module
   let seeded = false;
   if (config.seedDemo && (await countWorkspaces(handle.db)) === 0) {
     await seedDemoWorkspace(handle);
@@ -47,6 +51,8 @@ export async function start() {
       { name: 'import-jobs', everyMs: 60_000, run: (db) => failInterruptedImports(db) },
       { name: 'customer-pool-recycle', everyMs: 3_600_000, run: (db) => recyclePoolsOfAllWorkspaces(db, new Date()) },
       { name: 'lead-pool-recycle', everyMs: 3_600_000, run: (db) => recycleLeadPoolsOfAllWorkspaces(db, new Date()) },
+      { name: 'task-reminders', everyMs: 3_600_000, run: (db) => remindTasksOfAllWorkspaces(db, new Date()) },
+      { name: 'visit-plan-reminders', everyMs: 3_600_000, run: (db) => remindWeeklyPlansOfAllWorkspaces(db, new Date()) },
     ], app.log);
   }
 

@@ -1,3 +1,5 @@
+import { enUS as activitiesEn } from './modules/activities/locales/en-US';
+import { zhCN as activitiesZh } from './modules/activities/locales/zh-CN';
 import { enUS as approvalsEn } from './modules/approvals/locales/en-US';
 import { zhCN as approvalsZh } from './modules/approvals/locales/zh-CN';
 import { enUS as attachmentsEn } from './modules/attachments/locales/en-US';
@@ -19,15 +21,21 @@ import { enUS as importsEn } from './modules/imports/locales/en-US';
 import { zhCN as importsZh } from './modules/imports/locales/zh-CN';
 import { enUS as leadsEn } from './modules/leads/locales/en-US';
 import { zhCN as leadsZh } from './modules/leads/locales/zh-CN';
+import { enUS as motEn } from './modules/mot/locales/en-US';
+import { zhCN as motZh } from './modules/mot/locales/zh-CN';
 import { zhCN as homeZh } from './modules/home/locales/zh-CN';
 import { enUS as notificationsEn } from './modules/notifications/locales/en-US';
 import { zhCN as notificationsZh } from './modules/notifications/locales/zh-CN';
+import { enUS as opportunitiesEn } from './modules/opportunities/locales/en-US';
+import { zhCN as opportunitiesZh } from './modules/opportunities/locales/zh-CN';
 import { enUS as orgEn } from './modules/org/locales/en-US';
 import { zhCN as orgZh } from './modules/org/locales/zh-CN';
 import { enUS as receptionEn } from './modules/reception/locales/en-US';
 import { zhCN as receptionZh } from './modules/reception/locales/zh-CN';
 import { enUS as settingsEn } from './modules/settings/locales/en-US';
 import { zhCN as settingsZh } from './modules/settings/locales/zh-CN';
+import { enUS as visitPlansEn } from './modules/visit-plans/locales/en-US';
+import { zhCN as visitPlansZh } from './modules/visit-plans/locales/zh-CN';
 import { enUS as platformEn } from './platform/locales/en-US';
 import { zhCN as platformZh } from './platform/locales/zh-CN';
 
@@ -36,13 +44,15 @@ export const resources = {
   'zh-CN': {
     platform: platformZh, auth: authZh, home: homeZh, approvals: approvalsZh, org: orgZh,
     audit: auditZh, settings: settingsZh, notifications: notificationsZh, customers: customersZh,
-    reception: receptionZh, leads: leadsZh, imports: importsZh,
+    reception: receptionZh, leads: leadsZh, mot: motZh, imports: importsZh, opportunities: opportunitiesZh,
     customFields: customFieldsZh, search: searchZh, savedViews: savedViewsZh, attachments: attachmentsZh,
+    activities: activitiesZh, visitPlans: visitPlansZh,
   },
   'en-US': {
     platform: platformEn, auth: authEn, home: homeEn, approvals: approvalsEn, org: orgEn,
     audit: auditEn, settings: settingsEn, notifications: notificationsEn, customers: customersEn,
-    reception: receptionEn, leads: leadsEn, imports: importsEn,
+    reception: receptionEn, leads: leadsEn, mot: motEn, imports: importsEn, opportunities: opportunitiesEn,
     customFields: customFieldsEn, search: searchEn, savedViews: savedViewsEn, attachments: attachmentsEn,
+    activities: activitiesEn, visitPlans: visitPlansEn,
   },
 } satisfies Record<string, Record<string, Record<string, string>>>;

@@ -10,6 +10,7 @@ import { RouteError } from './platform/errors/route-error';
 import { AppLayout } from './platform/layout/app-layout';
 import { LanguageSwitch } from './platform/layout/language-switch';
 import type { AppRoute } from './platform/routing/route-types';
+import { activityRoutes } from './modules/activities/routes';
 import { approvalRoutes } from './modules/approvals/routes';
 import { auditRoutes } from './modules/audit/routes';
 import { authRoutes } from './modules/auth/routes';
@@ -20,15 +21,18 @@ import { UserMenu } from './modules/auth/components/user-menu';
 import { homeRoutes } from './modules/home/routes';
 import { importRoutes } from './modules/imports/routes';
 import { leadRoutes } from './modules/leads/routes';
+import { motRoutes } from './modules/mot/routes';
 import { NotificationBell } from './modules/notifications/components/notification-bell';
 import { notificationRoutes } from './modules/notifications/routes';
+import { opportunityRoutes } from './modules/opportunities/routes';
 import { orgRoutes } from './modules/org/routes';
 import { receptionRoutes } from './modules/reception/routes';
 import { settingsRoutes } from './modules/settings/routes';
+import { visitPlanRoutes } from './modules/visit-plans/routes';
 
 /** The route table: every module's routes.tsx, in menu order. */
 export const appRoutes: AppRoute[] = [
-  ...homeRoutes, ...approvalRoutes, ...leadRoutes, ...customerRoutes, ...receptionRoutes, ...importRoutes, ...settingsRoutes, ...customFieldRoutes, ...orgRoutes, ...auditRoutes, ...notificationRoutes, ...authRoutes,
+  ...homeRoutes, ...activityRoutes, ...visitPlanRoutes, ...approvalRoutes, ...leadRoutes, ...customerRoutes, ...opportunityRoutes, ...motRoutes, ...receptionRoutes, ...importRoutes, ...settingsRoutes, ...customFieldRoutes, ...orgRoutes, ...auditRoutes, ...notificationRoutes, ...authRoutes,
 ];
 
 function HeaderActions() {

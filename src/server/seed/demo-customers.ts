@@ -6,6 +6,7 @@ import {
 } from '../modules/customers/customers.schema.js';
 import { creditCodeCheckChar, normaliseCompanyName, normalisePhone } from '../modules/customers/customers.rules.js';
 import { searchKeysFor } from '../platform/search/search-keys.rules.js';
+import { prng } from './demo-random.js';
 
 /** What seedDemoWorkspace created that the customers hang on. */
 export interface DemoOrg {
@@ -13,24 +14,6 @@ export interface DemoOrg {
   userIds: Record<string, string>;
   departmentIds: Record<string, string>;
   territoryIds: Record<string, string>;
-}
-
-/** Small seeded PRNG (mulberry32): the same demo data on every run of the same day. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
-    chance: (p: number) => next() < p,
-  };
 }
 
 interface City { city: string; prefix: string; territory: string; area: string; districts: [division: string, district: string, roads: string[]][] }

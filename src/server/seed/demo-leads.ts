@@ -9,24 +9,7 @@ import { customers } from '../modules/customers/customers.schema.js';
 import { normalisePhone } from '../modules/customers/customers.rules.js';
 import { leadSearchText } from '../modules/leads/leads.rules.js';
 import { leadPoolEvents, leads } from '../modules/leads/leads.schema.js';
-
-/** Small seeded PRNG (mulberry32), as in demo-customers: the same demo leads on every run of the same day. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
-    chance: (p: number) => next() < p,
-  };
-}
+import { prng } from './demo-random.js';
 
 const places = [
   { city: '上海', region: '华东', territory: 'shanghai', owners: ['rep1', 'rep1', 'supervisor1'] },

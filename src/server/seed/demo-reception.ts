@@ -10,19 +10,7 @@ import { customers } from '../modules/customers/customers.schema.js';
 import {
   receptionOverrides, receptionRoster, receptionRotations, receptionVisits,
 } from '../modules/reception/reception.schema.js';
-
-/** Small seeded PRNG (mulberry32), so the demo desk log is the same on every run of the same day. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)), pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]! };
-}
+import { prng } from './demo-random.js';
 
 const pairs = [['rep1', 'rep2'], ['rep2', 'rep3'], ['rep3', 'rep1']] as const;
 /** The on-duty pair of a date: rep1, rep2, rep3 rotating in pairs, fixed per calendar date. */

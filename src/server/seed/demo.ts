@@ -11,7 +11,12 @@ import { updatePolicies } from '../platform/policies/policies.service.js';
 import { seedDemoCustomers } from './demo-customers.js';
 import { seedDemoLeads } from './demo-leads.js';
 import { seedDemoReception } from './demo-reception.js';
+import { seedDemoActivities } from './demo-activities.js';
+import { seedDemoMot } from './demo-mot.js';
+import { seedDemoVisitPlans } from './demo-visit-plans.js';
 import { seedDemoCustomFields } from './demo-custom-fields.js';
+import { ensureBuiltInPipelines } from '../modules/opportunities/index.js';
+import { seedDemoOpportunities } from './demo-opportunities.js';
 
 export const DEMO_PASSWORD = 'kairos-demo';
 export const DEMO_WORKSPACE = '示例科技有限公司';
@@ -92,6 +97,7 @@ export async function seedDemoWorkspace(handle: DbHandle, options: { usernameSuf
       }
     }
     await appendAuditAs(tx, { workspaceId, actorId: null, actorName: 'system' }, { entity: 'workspace', entityId: workspaceId, action: 'seed_demo' });
+    await ensureBuiltInPipelines(tx, workspaceId);
   });
 
   const ids = (map: Record<string, { id: string }>) => Object.fromEntries(Object.entries(map).map(([k, v]) => [k, v.id]));
@@ -100,6 +106,10 @@ export async function seedDemoWorkspace(handle: DbHandle, options: { usernameSuf
     await seedDemoCustomFields(handle, workspaceId);
     await seedDemoLeads(handle, { workspaceId, userIds, territoryIds: ids(territoryIds) });
     await seedDemoReception(handle, { workspaceId, userIds });
+    await seedDemoOpportunities(handle, { workspaceId, userIds });
+    await seedDemoActivities(handle, { workspaceId, userIds });
+    await seedDemoMot(handle, { workspaceId, userIds });
+    await seedDemoVisitPlans(handle, { workspaceId, userIds });
   }
 
   if (options.pendingPolicyChange ?? true) {

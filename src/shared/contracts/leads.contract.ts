@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { InstantString, IsoDateString, ListQuery, MoneyString, pageOf, Uuid, Version } from './common.contract.js';
 import { CustomFields, ValueClass } from './customers.contract.js';
+import { RecognitionSignals } from './mot.contract.js';
 
 /** Leads (销售线索, domain §4.1), their MAN-COTH qualification and the lead pool (线索池, §17). */
 
@@ -66,6 +67,7 @@ export const LeadDto = z.object({
   needTriggers: z.array(NeedTrigger),
   estimatedAmount: MoneyString.nullable(),
   qualification: Qualification,
+  signals: RecognitionSignals.describe('opportunity recognition signals (§7.3)'),
   /** M, A, N and T confirmed */
   isQualifiable: z.boolean().describe('money, authority, need and timing are all confirmed'),
   missingForQualified: z.array(z.enum(requiredQualificationItems)),
@@ -116,6 +118,7 @@ const leadFields = {
   needTriggers: z.array(NeedTrigger).max(needTriggers.length).optional(),
   estimatedAmount: MoneyString.nullable().optional(),
   customFields: CustomFields.optional(),
+  signals: RecognitionSignals.optional().describe('opportunity recognition signals; replaces the ones stored'),
 };
 
 export const CreateLeadBody = z.strictObject({

@@ -73,6 +73,8 @@ export const customers = pgTable('customers', {
   index('customers_custom_fields_idx').using('gin', t.customFields),
   index('customers_search_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
   index('customers_phone_trgm_idx').using('gin', sql`${t.phoneNormalised} gin_trgm_ops`),
+  // customers near a point (visit planning): bounding-box prefilter on latitude, then longitude
+  index('customers_location_idx').on(t.workspaceId, t.latitude, t.longitude).where(sql`latitude IS NOT NULL AND longitude IS NOT NULL`),
 ]);
 
 /**

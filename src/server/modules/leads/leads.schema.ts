@@ -28,6 +28,8 @@ export const leads = pgTable('leads', {
   needTriggers: text('need_triggers').array().notNull().default(sql`'{}'::text[]`),
   estimatedAmount: numeric('estimated_amount', { precision: 18, scale: 2 }),
   qualification: jsonb('qualification').notNull().default({}),
+  /** opportunity recognition signals (§7.3): { urgency, relevance, sourceLevel, decisionLevel }, each low | medium | high */
+  signals: jsonb('signals').notNull().default({}),
   status: text('status').notNull().default('new'), // new | contacted | qualified | converted | disqualified
   disqualifyReason: text('disqualify_reason'),
   ownerId: uuid('owner_id'),
@@ -64,6 +66,8 @@ export const leads = pgTable('leads', {
   index('leads_customer_idx').on(t.workspaceId, t.customerId).where(sql`customer_id IS NOT NULL`),
   index('leads_converted_customer_idx').on(t.workspaceId, t.convertedCustomerId).where(sql`converted_customer_id IS NOT NULL`),
   index('leads_search_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+  // the search box's phone fragment (LIKE '%digits%'), as on customers and contacts
+  index('leads_phone_trgm_idx').using('gin', sql`${t.phoneNormalised} gin_trgm_ops`),
 ]);
 
 /** Ownership history through the lead pool: claim, release, recycle. Claims per day and the cool-down are counted from here. */

@@ -2,6 +2,7 @@ import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type {
   CreateLeadBody, LeadDetailDto, LeadDto, LeadListQuery, LeadSource, LeadStatus, UpdateLeadBody,
 } from '../../../shared/contracts/leads.contract.js';
+import { RecognitionSignals } from '../../../shared/contracts/mot.contract.js';
 import { todayIn, type IsoDate } from '../../../shared/dates.js';
 import { AppError, conflict, forbidden, invalidField, notFound } from '../../../shared/errors.js';
 import { appendAudit } from '../../platform/audit/audit.service.js';
@@ -22,6 +23,12 @@ import {
   isOpenLead, isQualifiable, leadRecycleDueOn, leadSearchText, mergeQualification, missingForQualified, qualificationOf, transitionRefusal,
 } from './leads.rules.js';
 import { leads } from './leads.schema.js';
+
+/** Stored signals as the contract has them (anything unknown in the jsonb is dropped). */
+const signalsOf = (stored: unknown): LeadDto['signals'] => {
+  const parsed = RecognitionSignals.safeParse(stored);
+  return parsed.success ? parsed.data : {};
+};
 
 export const LEAD_DOCUMENT = 'lead';
 
@@ -80,7 +87,7 @@ export function toLeadDto(row: LeadWithOwner, recycleDays: number, canSeePhone: 
     id: row.id, number: row.number, company: row.company, contactName: row.contactName, title: row.title, phone: canSeePhone ? row.phone : maskPhone(row.phone),
     email: row.email, im: row.im, region: row.region, territoryId: row.territoryId, industry: row.industry,
     source: row.source as LeadSource, needDescription: row.needDescription, needTriggers: row.needTriggers as LeadDto['needTriggers'],
-    estimatedAmount: row.estimatedAmount, qualification, isQualifiable: isQualifiable(qualification),
+    estimatedAmount: row.estimatedAmount, qualification, signals: signalsOf(row.signals), isQualifiable: isQualifiable(qualification),
     missingForQualified: missingForQualified(qualification), status: row.status as LeadStatus, disqualifyReason: row.disqualifyReason,
     ownerId: row.ownerId, ownerName: row.ownerName, inPool: row.ownerId === null, ownedSince: row.ownedSince,
     lastFollowUpOn: row.lastFollowUpOn, recycleOn, formerOwnerId: row.formerOwnerId, releasedOn: row.releasedOn,
@@ -173,7 +180,7 @@ export async function createLead(ctx: CommandContext, input: CreateLeadBody): Pr
       phoneNormalised: phoneNormalised ?? null, email: input.email || null, im: input.im ?? null, region: input.region ?? null,
       territoryId: input.territoryId ?? null, industry: input.industry ?? null, source: input.source,
       needDescription: input.needDescription ?? null, needTriggers: [...new Set(input.needTriggers ?? [])],
-      estimatedAmount: input.estimatedAmount ?? null, qualification, customFields, ownerId: owner?.id ?? null,
+      estimatedAmount: input.estimatedAmount ?? null, qualification, signals: input.signals ?? {}, customFields, ownerId: owner?.id ?? null,
     }, 'create');
     return leadDto(tx, ctx, created, owner?.name ?? null);
   });

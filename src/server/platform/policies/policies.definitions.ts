@@ -54,6 +54,9 @@ export const policyDefinitions = {
   'funnel.inFunnelMinPercent': percent('funnel', '25', '漏斗中最低概率', 'In funnel: lowest probability'),
   'funnel.bestFewMinPercent': percent('funnel', '50', '最有把握最低概率（高于）', 'Best few: probability above'),
   'funnel.bestFewDecisionDays': days('funnel', 60, '最有把握：决策期限天数', 'Best few: decision within days', 365),
+  // §6.2 initiation report and bid
+  'opportunity.initiationGmThreshold': moneyLimit('funnel', '1000000.00', '立项需总经理审批的预计合同金额', 'Initiation report: expected contract amount that needs the GM'),
+  'opportunity.minBidMarginPct': percent('funnel', '15.00', '投标最低毛利率（低于则以不投标结项）', 'Lowest bid gross margin (below it: close with a no-bid report)'),
   // §7.1
   'visits.frequencyDays.A': days('visits', 7, 'A 类客户拜访间隔', 'Class A visit interval', 365),
   'visits.frequencyDays.B': days('visits', 14, 'B 类客户拜访间隔', 'Class B visit interval', 365),

@@ -7,7 +7,10 @@ import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { useAccess } from '../../../platform/access/access';
 import { ErrorResult } from '../../../platform/errors/error-result';
 import { PageContainer } from '../../../platform/layout/page-container';
+import { ActivityTimeline } from '../../activities';
 import { AttachmentList } from '../../attachments/components/attachment-list';
+import { CustomerOpportunities } from '../../opportunities/components/customer-opportunities';
+import { CustomerMotTab } from '../../mot/components/customer-mot-tab';
 import { useCustomer, useCustomerBorrowRecords, type CustomerDetail } from '../api';
 import { BorrowRecordsTable } from '../components/borrow-records-table';
 import { CollaboratorsTab } from '../components/collaborators-tab';
@@ -22,7 +25,7 @@ import { OverviewTab } from '../components/overview-tab';
 
 /** The recycle date is always on the overview; the banner appears only when it is this close. */
 const RECYCLE_NOTICE_DAYS = 14;
-const laterAreas: LaterArea[] = ['opportunities', 'activities', 'quotes', 'contracts', 'receivables', 'complaints'];
+const laterAreas: LaterArea[] = ['quotes', 'contracts', 'receivables', 'complaints'];
 
 function CustomerBorrowTab({ customer }: { customer: CustomerDetail }) {
   const { t } = useTranslation('customers');
@@ -56,6 +59,7 @@ function CustomerNotices({ customer }: { customer: CustomerDetail }) {
 export function CustomerDetailPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation('customers');
+  const { t: tm } = useTranslation('mot');
   const customer = useCustomer(id);
   const [params, setParams] = useSearchParams();
   const [editing, setEditing] = useState(false);
@@ -74,6 +78,9 @@ export function CustomerDetailPage() {
     { key: 'collaborators', label: t('detail.tab.collaborators'), children: <CollaboratorsTab customer={c} /> },
     { key: 'history', label: t('detail.tab.history'), children: <HistoryTab customer={c} /> },
     { key: 'attachments', label: t('detail.tab.attachments'), children: <AttachmentList customerId={c.id} /> },
+    { key: 'opportunities', label: t('detail.tab.opportunities'), children: <CustomerOpportunities customerId={c.id} /> },
+    { key: 'mot', label: tm('tab.title'), children: <CustomerMotTab customerId={c.id} /> },
+    { key: 'activities', label: t('detail.tab.activities'), children: <ActivityTimeline customerId={c.id} /> },
     ...laterAreas.map((area) => ({ key: area, label: t(`detail.tab.${area}`), children: <LaterTab area={area} /> })),
   ];
 

@@ -3,12 +3,14 @@ import { Alert, App, Button, Card, Descriptions, Flex, Result, Select, Skeleton,
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { needTriggers, type NeedTrigger } from '../../../../shared/contracts/leads.contract';
+import { needTriggers, type NeedTrigger, type OpportunityDraft } from '../../../../shared/contracts/leads.contract';
 import { errorMessageOf } from '../../../platform/errors/describe-error';
 import { ErrorResult } from '../../../platform/errors/error-result';
 import { useFormatInstant } from '../../../platform/format/format-instant';
 import { PageContainer } from '../../../platform/layout/page-container';
 import { CustomFieldDescriptions } from '../../custom-fields/components/custom-field-values';
+import { ConvertedLeadPrompt } from '../../opportunities/components/converted-lead-prompt';
+import { SignalsCard } from '../../mot/components/signals-card';
 import { useLead, useLeadPoolCommand, useUpdateLead, type LeadDetail } from '../api';
 import { ConvertModal } from '../components/convert-modal';
 import { LeadFormModal } from '../components/lead-form-modal';
@@ -69,6 +71,7 @@ export function LeadDetailPage() {
   const update = useUpdateLead();
   const pool = useLeadPoolCommand();
   const [dialog, setDialog] = useState<Dialog>(null);
+  const [converted, setConverted] = useState<OpportunityDraft | null>(null);
 
   if (lead.isPending) return <PageContainer title={t('list.title')}><Skeleton active /></PageContainer>;
   if (lead.isError) return <PageContainer title={t('list.title')}><ErrorResult error={lead.error} /></PageContainer>;
@@ -134,9 +137,12 @@ export function LeadDetailPage() {
         </Card>
         <QualificationEditor lead={l} />
         <TriggersCard lead={l} />
+        <SignalsCard value={l.signals} saving={update.isPending && update.variables?.signals !== undefined}
+          onSave={l.access.canEdit ? (signals) => update.mutateAsync({ id: l.id, version: l.version, signals }) : undefined} />
       </Flex>
       {dialog === 'edit' ? <LeadFormModal lead={l} onClose={() => setDialog(null)} onReload={() => { void lead.refetch(); setDialog(null); }} /> : null}
-      {dialog === 'convert' ? <ConvertModal lead={l} onClose={() => setDialog(null)} onConverted={(r) => void navigate(`/customers/${r.customerId}`)} /> : null}
+      {dialog === 'convert' ? <ConvertModal lead={l} onClose={() => setDialog(null)} onConverted={(r) => setConverted(r.opportunityDraft)} /> : null}
+      {converted ? <ConvertedLeadPrompt draft={converted} onClose={() => { setConverted(null); void navigate(`/customers/${converted.customerId}`); }} /> : null}
       {dialog === 'disqualify' || dialog === 'release' ? <LeadReasonModal lead={l} command={dialog} onClose={() => setDialog(null)} /> : null}
     </PageContainer>
   );

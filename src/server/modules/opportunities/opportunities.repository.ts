@@ -1,0 +1,221 @@
+import { and, asc, desc, eq, getTableColumns, ilike, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { IsoDate } from '../../../shared/dates.js';
+import { toUuidArray } from '../../platform/authz/scope.js';
+import type { Executor } from '../../platform/db/client.js';
+import type { VisibleOwners } from '../../platform/http/context.js';
+import { users } from '../../platform/org/org.schema.js';
+import { searchTermOf } from '../../platform/search/search-keys.rules.js';
+import { contacts, customers } from '../customers/customers.schema.js';
+import {
+  bids, initiationReports, opportunities, opportunityCollaborators, opportunityContacts, opportunityStageHistory, pipelineStages,
+} from './opportunities.schema.js';
+
+export type OpportunityRow = typeof opportunities.$inferSelect;
+export type OpportunityListRow = OpportunityRow & { customerName: string; stageName: string; funnelCategory: string; ownerName: string | null };
+
+const listColumns = {
+  ...getTableColumns(opportunities), customerName: customers.name, stageName: pipelineStages.name,
+  funnelCategory: pipelineStages.funnelCategory, ownerName: users.name,
+};
+
+/** select … from opportunities joined to customer, stage and owner (names for the DTO). */
+function selectOpportunities(db: Executor) {
+  return db.select(listColumns).from(opportunities)
+    .innerJoin(customers, and(eq(customers.workspaceId, opportunities.workspaceId), eq(customers.id, opportunities.customerId)))
+    .innerJoin(pipelineStages, and(eq(pipelineStages.workspaceId, opportunities.workspaceId), eq(pipelineStages.id, opportunities.stageId)))
+    .leftJoin(users, and(eq(users.workspaceId, opportunities.workspaceId), eq(users.id, opportunities.ownerId)));
+}
+
+/**
+ * The opportunities the caller sees as one WHERE fragment: owner within their data scope, or an
+ * active (unexpired) collaboration of theirs.
+ */
+export function visibleOpportunities(owners: VisibleOwners, actorId: string, today: IsoDate): SQL {
+  if (owners.kind === 'all') return sql`true`;
+  const viaCollaboration = sql`exists (select 1 from ${opportunityCollaborators} c where c.workspace_id = ${opportunities.workspaceId}
+    and c.opportunity_id = ${opportunities.id} and c.user_id = ${actorId} and (c.expires_on is null or c.expires_on >= ${today}::date))`;
+  if (owners.ids.length === 0) return viaCollaboration;
+  return or(sql`${opportunities.ownerId} = ANY(${toUuidArray(owners.ids)})`, viaCollaboration)!;
+}
+
+export async function findOpportunity(db: Executor, workspaceId: string, id: string): Promise<OpportunityListRow | null> {
+  const [row] = await selectOpportunities(db).where(and(eq(opportunities.workspaceId, workspaceId), eq(opportunities.id, id)));
+  return row ?? null;
+}
+
+/** Locks the opportunity row for the rest of the transaction (concurrent moves queue here). */
+export async function lockOpportunity(db: Executor, workspaceId: string, id: string): Promise<OpportunityRow | null> {
+  const [row] = await db.select().from(opportunities).where(and(eq(opportunities.workspaceId, workspaceId), eq(opportunities.id, id))).for('update');
+  return row ?? null;
+}
+
+export async function findCollaboration(db: Executor, workspaceId: string, opportunityId: string, userId: string, today: IsoDate) {
+  const [row] = await db.select().from(opportunityCollaborators).where(and(
+    eq(opportunityCollaborators.workspaceId, workspaceId), eq(opportunityCollaborators.opportunityId, opportunityId), eq(opportunityCollaborators.userId, userId),
+    sql`(${opportunityCollaborators.expiresOn} is null or ${opportunityCollaborators.expiresOn} >= ${today}::date)`,
+  ));
+  return row ?? null;
+}
+
+export interface OpportunityFilters {
+  pipelineId?: string; stageId?: string; status?: string; funnelCategory?: string; ownerId?: string; departmentId?: string;
+  customerId?: string; closeFrom?: IsoDate; closeTo?: IsoDate; q?: string;
+  /** best few, open, expected close date missing or after this date */
+  bestFewUndatedAfter?: IsoDate;
+}
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+
+/** WHERE fragments of the list filters. */
+export function opportunityFilterConditions(f: OpportunityFilters): SQL[] {
+  const c: SQL[] = [];
+  if (f.pipelineId) c.push(eq(opportunities.pipelineId, f.pipelineId));
+  if (f.stageId) c.push(eq(opportunities.stageId, f.stageId));
+  if (f.status) c.push(eq(opportunities.status, f.status));
+  if (f.funnelCategory) c.push(eq(pipelineStages.funnelCategory, f.funnelCategory));
+  if (f.ownerId) c.push(eq(opportunities.ownerId, f.ownerId));
+  if (f.departmentId) c.push(eq(opportunities.departmentId, f.departmentId));
+  if (f.customerId) c.push(eq(opportunities.customerId, f.customerId));
+  if (f.closeFrom) c.push(sql`${opportunities.expectedCloseDate} >= ${f.closeFrom}::date`);
+  if (f.closeTo) c.push(sql`${opportunities.expectedCloseDate} <= ${f.closeTo}::date`);
+  if (f.bestFewUndatedAfter) {
+    c.push(eq(opportunities.status, 'open'), eq(pipelineStages.funnelCategory, 'best_few'),
+      sql`(${opportunities.expectedCloseDate} is null or ${opportunities.expectedCloseDate} > ${f.bestFewUndatedAfter}::date)`);
+  }
+  if (f.q) {
+    const like = `%${escapeLike(f.q)}%`;
+    const term = searchTermOf(f.q);
+    const byKeys = term ? [sql`${opportunities.searchText} LIKE ${`%${escapeLike(term)}%`}`] : [];
+    c.push(or(ilike(opportunities.name, like), ilike(opportunities.number, like), ilike(customers.name, like), ...byKeys)!);
+  }
+  return c;
+}
+
+export type OpportunitySort = 'newest' | 'amount' | 'closeDate' | 'updated';
+
+const FAR_FUTURE = '9999-12-31';
+
+/** The sort key of a row as the cursor stores it. */
+export function sortKeyOf(row: OpportunityRow, sort: OpportunitySort): (string | number)[] {
+  switch (sort) {
+    case 'newest': return [row.id];
+    case 'amount': return [row.amount, row.id];
+    case 'closeDate': return [row.expectedCloseDate ?? FAR_FUTURE, row.id];
+    case 'updated': return [row.updatedAt.toISOString(), row.id];
+  }
+}
+
+/** One page (limit + 1 rows), keyset-paged on (sort value, id). */
+export async function listOpportunityRows(db: Executor, p: { workspaceId: string; where: SQL[]; sort: OpportunitySort; after?: (string | number)[]; limit: number }) {
+  const conditions = [eq(opportunities.workspaceId, p.workspaceId), ...p.where];
+  const closeKey = sql`coalesce(${opportunities.expectedCloseDate}, ${FAR_FUTURE}::date)`;
+  let order: SQL[];
+  switch (p.sort) {
+    case 'newest':
+      if (p.after) conditions.push(sql`${opportunities.id} < ${p.after[0]}`);
+      order = [desc(opportunities.id)];
+      break;
+    case 'amount':
+      if (p.after) conditions.push(sql`(${opportunities.amount}, ${opportunities.id}) < (${p.after[0]}::numeric, ${p.after[1]}::uuid)`);
+      order = [desc(opportunities.amount), desc(opportunities.id)];
+      break;
+    case 'closeDate':
+      if (p.after) conditions.push(sql`(${closeKey}, ${opportunities.id}) > (${p.after[0]}::date, ${p.after[1]}::uuid)`);
+      order = [asc(closeKey), asc(opportunities.id)];
+      break;
+    case 'updated':
+      if (p.after) conditions.push(sql`(${opportunities.updatedAt}, ${opportunities.id}) < (${p.after[0]}::timestamptz, ${p.after[1]}::uuid)`);
+      order = [desc(opportunities.updatedAt), desc(opportunities.id)];
+      break;
+  }
+  return selectOpportunities(db).where(and(...conditions)).orderBy(...order).limit(p.limit + 1);
+}
+
+/**
+ * Kanban column totals of one pipeline in one aggregate query: count, amount and weighted amount
+ * (each row's amount × probability rounded to cents, then summed) of the open opportunities in scope.
+ */
+export async function kanbanTotals(db: Executor, workspaceId: string, pipelineId: string, where: SQL[]) {
+  const rows = await db.select({
+    stageId: opportunities.stageId,
+    count: sql<number>`count(*)::int`,
+    amount: sql<string>`coalesce(sum(${opportunities.amount}), 0)::numeric(18,2)::text`,
+    weighted: sql<string>`coalesce(sum(round(${opportunities.amount} * ${opportunities.probability} / 100, 2)), 0)::numeric(18,2)::text`,
+  }).from(opportunities)
+    .where(and(eq(opportunities.workspaceId, workspaceId), eq(opportunities.pipelineId, pipelineId), eq(opportunities.status, 'open'), ...where))
+    .groupBy(opportunities.stageId);
+  return new Map(rows.map((r) => [r.stageId, { count: Number(r.count), amount: r.amount, weighted: r.weighted }]));
+}
+
+/**
+ * The first `perColumn` cards of every column in one statement: a window function ranks the open
+ * opportunities in scope per stage (recently changed first), the outer query joins the names.
+ */
+export async function kanbanCards(db: Executor, workspaceId: string, pipelineId: string, where: SQL[], perColumn: number): Promise<OpportunityListRow[]> {
+  if (perColumn <= 0) return [];
+  const ranked = db.select({
+    id: opportunities.id,
+    rn: sql<number>`row_number() over (partition by ${opportunities.stageId} order by ${opportunities.updatedAt} desc, ${opportunities.id} desc)`.as('rn'),
+  }).from(opportunities)
+    .where(and(eq(opportunities.workspaceId, workspaceId), eq(opportunities.pipelineId, pipelineId), eq(opportunities.status, 'open'), ...where))
+    .as('ranked');
+  const firstIds = db.select({ id: ranked.id }).from(ranked).where(lte(ranked.rn, perColumn));
+  return selectOpportunities(db)
+    .where(and(eq(opportunities.workspaceId, workspaceId), inArray(opportunities.id, firstIds)))
+    .orderBy(desc(opportunities.updatedAt), desc(opportunities.id));
+}
+
+/** Approval evidence for the stage gates: the status of the opportunity's initiation report and bid. */
+export async function loadGateEvidence(db: Executor, workspaceId: string, opportunityId: string) {
+  const [report] = await db.select({ status: initiationReports.status }).from(initiationReports)
+    .where(and(eq(initiationReports.workspaceId, workspaceId), eq(initiationReports.opportunityId, opportunityId)));
+  const [bid] = await db.select({ status: bids.status }).from(bids)
+    .where(and(eq(bids.workspaceId, workspaceId), eq(bids.opportunityId, opportunityId)));
+  return { initiation_report: report?.status ?? null, bid_price: bid?.status ?? null };
+}
+
+export async function contactsOf(db: Executor, workspaceId: string, opportunityId: string) {
+  return db.select({ contactId: opportunityContacts.contactId, buyingRole: opportunityContacts.buyingRole, name: contacts.name, title: contacts.title })
+    .from(opportunityContacts)
+    .innerJoin(contacts, and(eq(contacts.workspaceId, opportunityContacts.workspaceId), eq(contacts.id, opportunityContacts.contactId)))
+    .where(and(eq(opportunityContacts.workspaceId, workspaceId), eq(opportunityContacts.opportunityId, opportunityId)))
+    .orderBy(asc(contacts.name));
+}
+
+export async function collaboratorsOf(db: Executor, workspaceId: string, opportunityId: string) {
+  return db.select({ userId: opportunityCollaborators.userId, access: opportunityCollaborators.access, expiresOn: opportunityCollaborators.expiresOn, name: users.name })
+    .from(opportunityCollaborators)
+    .innerJoin(users, and(eq(users.workspaceId, opportunityCollaborators.workspaceId), eq(users.id, opportunityCollaborators.userId)))
+    .where(and(eq(opportunityCollaborators.workspaceId, workspaceId), eq(opportunityCollaborators.opportunityId, opportunityId)))
+    .orderBy(asc(users.name));
+}
+
+/** Contacts (of the given ids) that belong to the customer. */
+export async function contactIdsOfCustomer(db: Executor, workspaceId: string, customerId: string, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.select({ id: contacts.id }).from(contacts)
+    .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.customerId, customerId), inArray(contacts.id, ids)));
+  return new Set(rows.map((r) => r.id));
+}
+
+export async function countContacts(db: Executor, workspaceId: string, opportunityId: string): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(opportunityContacts)
+    .where(and(eq(opportunityContacts.workspaceId, workspaceId), eq(opportunityContacts.opportunityId, opportunityId)));
+  return Number(row?.n ?? 0);
+}
+
+const fromStage = alias(pipelineStages, 'from_stage');
+const toStage = alias(pipelineStages, 'to_stage');
+
+/** Stage history of an opportunity, oldest first, with stage and actor names. */
+export async function historyOf(db: Executor, workspaceId: string, opportunityId: string) {
+  return db.select({
+    ...getTableColumns(opportunityStageHistory), fromStageName: fromStage.name, toStageName: toStage.name, actorName: users.name,
+  }).from(opportunityStageHistory)
+    .leftJoin(fromStage, and(eq(fromStage.workspaceId, opportunityStageHistory.workspaceId), eq(fromStage.id, opportunityStageHistory.fromStageId)))
+    .leftJoin(toStage, and(eq(toStage.workspaceId, opportunityStageHistory.workspaceId), eq(toStage.id, opportunityStageHistory.toStageId)))
+    .leftJoin(users, and(eq(users.workspaceId, opportunityStageHistory.workspaceId), eq(users.id, opportunityStageHistory.actorId)))
+    .where(and(eq(opportunityStageHistory.workspaceId, workspaceId), eq(opportunityStageHistory.opportunityId, opportunityId)))
+    .orderBy(asc(opportunityStageHistory.at), asc(opportunityStageHistory.id));
+}
