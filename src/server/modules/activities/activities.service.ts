@@ -198,3 +198,43 @@ export async function completeActivity(ctx: CommandContext, id: string, input: C
     return reload(tx, ctx, id);
   });
 }
+
+// ── door for field check-ins (visit-plans module) ─────────────────────────────────────────────
+
+export type ActivityRow = typeof activities.$inferSelect;
+
+/** One of the caller's own activities, or null (someone else's does not exist for a check-in). */
+export async function findOwnActivity(db: Executor, ctx: CommandContext, id: string): Promise<ActivityRow | null> {
+  const [row] = await db.select().from(activities).where(and(eq(activities.workspaceId, ctx.workspace.id), eq(activities.id, id)));
+  return row && row.ownerId === ctx.actor.id ? row : null;
+}
+
+/**
+ * The visit a field check-in makes, inside the check-in's transaction: the caller's planned visit
+ * activity is completed now, or a done visit is logged; either restarts the customer's follow-up
+ * clock. Audited. Null when the planned activity was completed meanwhile.
+ */
+export async function recordVisitInTx(tx: Executor, ctx: CommandContext, visit: {
+  planned: ActivityRow | null; customerId: string; contactId: string | null; opportunityId: string | null;
+  subject: string; notes: string | null; location: string | null;
+}): Promise<ActivityRow | null> {
+  const ws = ctx.workspace.id;
+  const now = new Date();
+  if (visit.planned) {
+    const [done] = await tx.update(activities).set({
+      status: 'done', completedAt: now, occurredAt: now, location: visit.location ?? visit.planned.location, version: sql`${activities.version} + 1`, updatedAt: now,
+    }).where(and(eq(activities.workspaceId, ws), eq(activities.id, visit.planned.id), eq(activities.status, 'planned'))).returning();
+    if (!done) return null;
+    await recordIfFollowUp(tx, ctx, done);
+    await appendAudit(tx, ctx, { entity: 'activity', entityId: done.id, action: 'complete', before: visit.planned, after: done });
+    return done;
+  }
+  const [created] = await tx.insert(activities).values({
+    workspaceId: ws, type: 'visit', subject: visit.subject, notes: visit.notes, customerId: visit.customerId,
+    contactId: visit.contactId, opportunityId: visit.opportunityId, status: 'done', occurredAt: now, location: visit.location,
+    completedAt: now, ownerId: ctx.actor.id, createdBy: ctx.actor.id, createdAt: now, updatedAt: now,
+  }).returning();
+  await recordIfFollowUp(tx, ctx, created!);
+  await appendAudit(tx, ctx, { entity: 'activity', entityId: created!.id, action: 'create', after: created });
+  return created!;
+}

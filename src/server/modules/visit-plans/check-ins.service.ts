@@ -3,9 +3,9 @@ import type { CheckInDto, NearCustomerDto } from '../../../shared/contracts/visi
 import { forbidden, invalidField, ruleViolation } from '../../../shared/errors.js';
 import { appendAudit } from '../../platform/audit/audit.service.js';
 import type { CommandContext } from '../../platform/http/context.js';
-import { activities } from '../activities/activities.schema.js';
+import { findOwnActivity, recordVisitInTx, type ActivityRow } from '../activities/index.js';
 import { attachments } from '../attachments/attachments.schema.js';
-import { customerAccess, recordFollowUp, visibleCustomersWhere } from '../customers/index.js';
+import { customerAccess, visibleCustomersWhere } from '../customers/index.js';
 import { customersNear } from './visit-plans.repository.js';
 import { boundingBox, checkInCoordinateProblem, haversineKm } from './visit-plans.rules.js';
 import { visitCheckIns, visitPlanItems, visitPlans } from './visit-plans.schema.js';
@@ -56,10 +56,10 @@ export async function createCheckIn(ctx: CommandContext, input: CheckInInput): P
       if (row.item.status === 'done') throw ruleViolation('errors.checkInItemDone');
       item = row.item;
     }
-    let activity: typeof activities.$inferSelect | null = null;
+    let activity: ActivityRow | null = null;
     if (input.activityId) {
-      const [row] = await tx.select().from(activities).where(and(eq(activities.workspaceId, ws), eq(activities.id, input.activityId)));
-      if (!row || row.ownerId !== ctx.actor.id) throw invalidField('activityId', 'errors.notFound', { entity: 'activity' });
+      const row = await findOwnActivity(tx, ctx, input.activityId);
+      if (!row) throw invalidField('activityId', 'errors.notFound', { entity: 'activity' });
       if (row.type !== 'visit') throw invalidField('activityId', 'errors.checkInActivityType');
       if (row.status !== 'planned') throw ruleViolation('errors.checkInActivityDone');
       activity = row;
@@ -85,25 +85,12 @@ export async function createCheckIn(ctx: CommandContext, input: CheckInInput): P
 
     const now = new Date();
     const location = input.address ?? null;
-    // TODO(activities): switch to the activities module's door once it exports a complete/create-in-transaction function
-    let activityId: string;
-    if (activity) {
-      const [done] = await tx.update(activities).set({
-        status: 'done', completedAt: now, occurredAt: now, location: location ?? activity.location, version: sql`${activities.version} + 1`, updatedAt: now,
-      }).where(and(eq(activities.workspaceId, ws), eq(activities.id, activity.id), eq(activities.status, 'planned'))).returning();
-      if (!done) throw ruleViolation('errors.checkInActivityDone');
-      activityId = done.id;
-      await appendAudit(tx, ctx, { entity: 'activity', entityId: done.id, action: 'complete', before: activity, after: done });
-    } else {
-      const [created] = await tx.insert(activities).values({
-        workspaceId: ws, type: 'visit', subject: item?.purpose ?? `拜访 ${customer.row.name}`, notes: input.note ?? null, customerId,
-        contactId: item?.contactId ?? null, opportunityId: item?.opportunityId ?? null, status: 'done', occurredAt: now, location,
-        completedAt: now, ownerId: ctx.actor.id, createdBy: ctx.actor.id, createdAt: now, updatedAt: now,
-      }).returning();
-      activityId = created!.id;
-      await appendAudit(tx, ctx, { entity: 'activity', entityId: created!.id, action: 'create', after: created });
-    }
-    await recordFollowUp(tx, ws, customerId, today);
+    const visit = await recordVisitInTx(tx, ctx, {
+      planned: activity, customerId, contactId: item?.contactId ?? null, opportunityId: item?.opportunityId ?? null,
+      subject: item?.purpose ?? `拜访 ${customer.row.name}`, notes: input.note ?? null, location,
+    });
+    if (!visit) throw ruleViolation('errors.checkInActivityDone');
+    const activityId = visit.id;
     if (item) {
       const [doneItem] = await tx.update(visitPlanItems).set({ status: 'done', doneActivityId: activityId, checkedInAt: now, version: sql`${visitPlanItems.version} + 1`, updatedAt: now })
         .where(and(eq(visitPlanItems.workspaceId, ws), eq(visitPlanItems.id, item.id), sql`${visitPlanItems.status} <> 'done'`)).returning();
