@@ -1,10 +1,12 @@
 import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { addDays, daysBetween, todayIn, type IsoDate } from '../../shared/dates.js';
+import { money } from '../../shared/money.js';
 import type { DbHandle } from '../platform/db/client.js';
 import { newId } from '../platform/db/columns.js';
 import { numberSequences } from '../platform/numbering/numbering.schema.js';
 import { users } from '../platform/org/org.schema.js';
 import { contacts, customers } from '../modules/customers/customers.schema.js';
+import { grossMarginPct } from '../modules/opportunities/bids.rules.js';
 import { opportunitySearchText } from '../modules/opportunities/opportunities.rules.js';
 import {
   bids, initiationReports, opportunities, opportunityContacts, opportunityStageHistory, pipelines, pipelineStages,
@@ -158,11 +160,11 @@ export async function seedDemoOpportunities(handle: DbHandle, demo: DemoOrg, opt
       }
       const bidStatus = position > bidding ? 'approved' : position === bidding ? rand.pick(['pending', 'draft', null]) : null;
       if (bidStatus) {
-        const price = Number(amount.slice(0, -3));
-        const cost = Math.round(price * (0.6 + rand.next() * 0.2));
+        // cost 60–80 % of the price, whole yuan; the margin by the bid rule itself
+        const cost = money.format(money.parse(amount).times(money.parse(60 + rand.int(0, 20)).div(100)).toDecimalPlaces(0));
         bidValues.push({
-          workspaceId: ws, id: newId(), opportunityId: id, bidPrice: `${price}.00`, cost: `${cost}.00`,
-          grossMarginPct: (((price - cost) / price) * 100).toFixed(2), team: { ownerId, memberIds: [] }, competitorAnalysis: '对手报价偏低，但交付能力不足',
+          workspaceId: ws, id: newId(), opportunityId: id, bidPrice: amount, cost,
+          grossMarginPct: grossMarginPct(amount, cost), team: { ownerId, memberIds: [] }, competitorAnalysis: '对手报价偏低，但交付能力不足',
           status: bidStatus, submittedBy: bidStatus === 'draft' ? null : ownerId, decidedAt: bidStatus === 'approved' ? enteredAt : null, createdAt, updatedAt: enteredAt,
         });
       }
