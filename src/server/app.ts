@@ -6,6 +6,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import { DEFAULT_MAP_CONFIG, type MapConfig } from './config.js';
 import { approvalRoutes } from './platform/approvals/approvals.routes.js';
 import { auditRoutes } from './platform/audit/audit.routes.js';
 import { authRoutes } from './platform/auth/auth.routes.js';
@@ -29,8 +30,10 @@ import { receptionRoutes } from './modules/reception/index.js';
 import { activityRoutes } from './modules/activities/index.js';
 import { motRoutes } from './modules/mot/index.js';
 import { visitPlanRoutes } from './modules/visit-plans/index.js';
+import { forecastRoutes } from './modules/forecasts/index.js';
 import { opportunityRoutes } from './modules/opportunities/index.js';
 import { opportunityDocumentRoutes } from './modules/opportunities/opportunity-documents.routes.js';
+import { reportRoutes } from './modules/reports/index.js';
 
 export interface AppDeps {
   handle: DbHandle;
@@ -39,6 +42,8 @@ export interface AppDeps {
   loginRateLimitPerMinute?: number;
   /** folder of the built web UI; served with an SPA fallback when present */
   webDist?: string;
+  /** the visit-plan map's tile source (config KAIROS_MAP_TILE_URL / KAIROS_MAP_ATTRIBUTION); OpenStreetMap when absent */
+  map?: MapConfig;
   /** called after each successful mutating request (dispatches the outbox) */
   afterCommit?: () => void;
 }
@@ -82,10 +87,12 @@ export async function buildApp(deps: AppDeps) {
     await api.register(receptionRoutes);
     await api.register(activityRoutes);
     await api.register(motRoutes);
-    await api.register(visitPlanRoutes);
+    await api.register(visitPlanRoutes, { map: deps.map ?? DEFAULT_MAP_CONFIG });
+    await api.register(forecastRoutes);
     await api.register(opportunityRoutes);
     await api.register(opportunityDocumentRoutes);
     await api.register(importRoutes);
+    await api.register(reportRoutes);
   }, { prefix: '/api/v1' });
 
   if (deps.afterCommit) {

@@ -37,7 +37,7 @@ export async function start() {
 
   let scheduler: ReturnType<typeof startScheduler> | undefined;
   const app = await buildApp({
-    handle, trustProxy: config.trustProxy, loginRateLimitPerMinute: config.loginRateLimitPerMinute, webDist: config.webDist,
+    handle, trustProxy: config.trustProxy, loginRateLimitPerMinute: config.loginRateLimitPerMinute, webDist: config.webDist, map: config.map,
     logger: { level: config.logLevel }, afterCommit: () => scheduler?.kick('outbox'),
   });
   await app.listen({ port: config.port, host: config.host });

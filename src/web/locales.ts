@@ -31,11 +31,15 @@ import { zhCN as opportunitiesZh } from './modules/opportunities/locales/zh-CN';
 import { enUS as orgEn } from './modules/org/locales/en-US';
 import { zhCN as orgZh } from './modules/org/locales/zh-CN';
 import { enUS as receptionEn } from './modules/reception/locales/en-US';
+import { enUS as reportsEn } from './modules/reports/locales/en-US';
+import { zhCN as reportsZh } from './modules/reports/locales/zh-CN';
 import { zhCN as receptionZh } from './modules/reception/locales/zh-CN';
 import { enUS as settingsEn } from './modules/settings/locales/en-US';
 import { zhCN as settingsZh } from './modules/settings/locales/zh-CN';
 import { enUS as visitPlansEn } from './modules/visit-plans/locales/en-US';
 import { zhCN as visitPlansZh } from './modules/visit-plans/locales/zh-CN';
+import { enUS as forecastsEn } from './modules/forecasts/locales/en-US';
+import { zhCN as forecastsZh } from './modules/forecasts/locales/zh-CN';
 import { enUS as platformEn } from './platform/locales/en-US';
 import { zhCN as platformZh } from './platform/locales/zh-CN';
 
@@ -46,13 +50,13 @@ export const resources = {
     audit: auditZh, settings: settingsZh, notifications: notificationsZh, customers: customersZh,
     reception: receptionZh, leads: leadsZh, mot: motZh, imports: importsZh, opportunities: opportunitiesZh,
     customFields: customFieldsZh, search: searchZh, savedViews: savedViewsZh, attachments: attachmentsZh,
-    activities: activitiesZh, visitPlans: visitPlansZh,
+    activities: activitiesZh, visitPlans: visitPlansZh, reports: reportsZh, forecasts: forecastsZh,
   },
   'en-US': {
     platform: platformEn, auth: authEn, home: homeEn, approvals: approvalsEn, org: orgEn,
     audit: auditEn, settings: settingsEn, notifications: notificationsEn, customers: customersEn,
     reception: receptionEn, leads: leadsEn, mot: motEn, imports: importsEn, opportunities: opportunitiesEn,
     customFields: customFieldsEn, search: searchEn, savedViews: savedViewsEn, attachments: attachmentsEn,
-    activities: activitiesEn, visitPlans: visitPlansEn,
+    activities: activitiesEn, visitPlans: visitPlansEn, reports: reportsEn, forecasts: forecastsEn,
   },
 } satisfies Record<string, Record<string, Record<string, string>>>;

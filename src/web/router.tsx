@@ -24,15 +24,17 @@ import { leadRoutes } from './modules/leads/routes';
 import { motRoutes } from './modules/mot/routes';
 import { NotificationBell } from './modules/notifications/components/notification-bell';
 import { notificationRoutes } from './modules/notifications/routes';
+import { forecastRoutes } from './modules/forecasts/routes';
 import { opportunityRoutes } from './modules/opportunities/routes';
 import { orgRoutes } from './modules/org/routes';
 import { receptionRoutes } from './modules/reception/routes';
+import { reportRoutes } from './modules/reports/routes';
 import { settingsRoutes } from './modules/settings/routes';
 import { visitPlanRoutes } from './modules/visit-plans/routes';
 
 /** The route table: every module's routes.tsx, in menu order. */
 export const appRoutes: AppRoute[] = [
-  ...homeRoutes, ...activityRoutes, ...visitPlanRoutes, ...approvalRoutes, ...leadRoutes, ...customerRoutes, ...opportunityRoutes, ...motRoutes, ...receptionRoutes, ...importRoutes, ...settingsRoutes, ...customFieldRoutes, ...orgRoutes, ...auditRoutes, ...notificationRoutes, ...authRoutes,
+  ...homeRoutes, ...activityRoutes, ...visitPlanRoutes, ...approvalRoutes, ...leadRoutes, ...customerRoutes, ...opportunityRoutes, ...forecastRoutes, ...motRoutes, ...receptionRoutes, ...reportRoutes, ...importRoutes, ...settingsRoutes, ...customFieldRoutes, ...orgRoutes, ...auditRoutes, ...notificationRoutes, ...authRoutes,
 ];
 
 function HeaderActions() {

@@ -17,6 +17,7 @@ import { seedDemoVisitPlans } from './demo-visit-plans.js';
 import { seedDemoCustomFields } from './demo-custom-fields.js';
 import { ensureBuiltInPipelines } from '../modules/opportunities/index.js';
 import { seedDemoOpportunities } from './demo-opportunities.js';
+import { seedDemoForecasts } from './demo-forecasts.js';
 
 export const DEMO_PASSWORD = 'kairos-demo';
 export const DEMO_WORKSPACE = '示例科技有限公司';
@@ -107,6 +108,7 @@ export async function seedDemoWorkspace(handle: DbHandle, options: { usernameSuf
     await seedDemoLeads(handle, { workspaceId, userIds, territoryIds: ids(territoryIds) });
     await seedDemoReception(handle, { workspaceId, userIds });
     await seedDemoOpportunities(handle, { workspaceId, userIds });
+    await seedDemoForecasts(handle, { workspaceId, userIds });
     await seedDemoActivities(handle, { workspaceId, userIds });
     await seedDemoMot(handle, { workspaceId, userIds });
     await seedDemoVisitPlans(handle, { workspaceId, userIds });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { InstantString, IsoDateString, Uuid, Version } from './common.contract.js';
+import { InstantString, IsoDateString, ListQuery, pageOf, Uuid, Version } from './common.contract.js';
 
 /**
  * Visit planning (拜访计划) and territory (区域管理), domain §7.1: the quarterly → monthly → weekly →
@@ -108,9 +108,12 @@ export const VisitPlanListQuery = z.strictObject({
   status: VisitPlanStatus.optional(),
   from: IsoDateString.optional().describe('plans whose period starts on or after'),
   to: IsoDateString.optional().describe('plans whose period starts on or before'),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: ListQuery.shape.limit,
+  cursor: ListQuery.shape.cursor.describe('nextCursor of the previous page'),
 });
-export const VisitPlanList = z.object({ items: z.array(VisitPlanDto) });
+export type VisitPlanListQuery = z.infer<typeof VisitPlanListQuery>;
+/** Newest period first (period start, then id, both descending): keyset-paged. */
+export const VisitPlanList = pageOf(VisitPlanDto);
 
 export const CreateVisitPlanBody = z.strictObject({
   period: VisitPlanPeriod,

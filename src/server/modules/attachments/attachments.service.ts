@@ -85,6 +85,12 @@ export async function deleteAttachment(ctx: CommandContext, id: string) {
   });
 }
 
+/** Whether a file is in the given customer's file (e.g. a check-in photo must be one of the visited customer's files). */
+export async function isAttachmentOfCustomer(db: Executor, workspaceId: string, attachmentId: string, customerId: string): Promise<boolean> {
+  const file = await findAttachmentMeta(db, workspaceId, attachmentId);
+  return file !== null && file.customerId === customerId;
+}
+
 /** Moves a merged duplicate's files to the surviving customer (registered as a customer merge handler). */
 export async function moveAttachmentsOnMerge(tx: Tx, ctx: CommandContext, merge: { survivorId: string; duplicateId: string }) {
   const moved = await tx.update(attachments).set({ customerId: merge.survivorId, updatedAt: new Date() })

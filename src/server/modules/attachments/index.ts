@@ -11,3 +11,4 @@ registerMessages(attachmentMessages);
 registerCustomerMergeHandler('attachments', moveAttachmentsOnMerge);
 
 export { attachmentRoutes } from './attachments.routes.js';
+export { isAttachmentOfCustomer } from './attachments.service.js';

@@ -8,6 +8,7 @@ import { departments, territories, users } from '../../platform/org/org.schema.j
 import {
   contacts, customerBorrowRecords, customerCollaborators, customerPoolEvents, customerProfiles, customers,
 } from './customers.schema.js';
+import { escapeLike, searchTextContains } from '../../platform/search/search-text.sql.js';
 
 export type CustomerRow = typeof customers.$inferSelect;
 export type CustomerWithOwner = CustomerRow & { ownerName: string | null };
@@ -84,8 +85,6 @@ export interface CustomerFilters {
   qNormalised?: string;
 }
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
-
 /** WHERE fragments of the list filters; every one has an index leading with workspace_id. */
 export function filterConditions(workspaceId: string, timeZone: string, f: CustomerFilters): SQL[] {
   const conditions: SQL[] = [];
@@ -110,7 +109,9 @@ export function filterConditions(workspaceId: string, timeZone: string, f: Custo
   if (f.updatedFrom) conditions.push(sql`${customers.updatedAt} >= ${dayStart(f.updatedFrom)}`);
   if (f.updatedTo) conditions.push(sql`${customers.updatedAt} < ${dayEnd(f.updatedTo)}`);
   if (f.followedUpBefore) {
-    conditions.push(sql`coalesce(${customers.lastFollowUpOn}, ${customers.ownedSince}, ${localDate(customers.createdAt)}) <= ${f.followedUpBefore}::date`);
+    // never followed up nor owned (a pool customer that nobody ever had): counted from its creation
+    conditions.push(sql`(${customers.lastTouchOn} <= ${f.followedUpBefore}::date
+      or (${customers.lastTouchOn} is null and ${localDate(customers.createdAt)} <= ${f.followedUpBefore}::date))`);
   }
   if (f.reviewCutoff && f.fileStale !== undefined) {
     const reviewed = sql`coalesce(${customers.reviewedOn}, ${localDate(customers.createdAt)})`;
@@ -124,9 +125,9 @@ export function filterConditions(workspaceId: string, timeZone: string, f: Custo
     // legal suffix and bracketed place) is looked up in the same keys, so 示例科技有限公司 finds
     // 示例科技（上海）有限公司 through the one trigram index.
     const term = searchTermOf(f.q);
-    const byName = term ? sql`${customers.searchText} LIKE ${`%${escapeLike(term)}%`}` : ilike(customers.name, `%${escapeLike(f.q)}%`);
+    const byName = term ? searchTextContains(customers.searchText, term) : ilike(customers.name, `%${escapeLike(f.q)}%`);
     const normalisedTerm = f.qNormalised ? searchTermOf(f.qNormalised) : '';
-    const byNormalised = normalisedTerm && normalisedTerm !== term ? [sql`${customers.searchText} LIKE ${`%${escapeLike(normalisedTerm)}%`}`] : [];
+    const byNormalised = normalisedTerm && normalisedTerm !== term ? [searchTextContains(customers.searchText, normalisedTerm)] : [];
     conditions.push(or(byName, ...byNormalised)!);
   }
   return conditions;

@@ -37,6 +37,8 @@ export const customers = pgTable('customers', {
   departmentId: uuid('department_id'),
   ownedSince: day('owned_since'),
   lastFollowUpOn: day('last_follow_up_on'),
+  /** the last follow-up, or the day it was taken over: the "not followed up for N days" filter, indexed with its statistics */
+  lastTouchOn: day('last_touch_on').generatedAlwaysAs(sql`coalesce(last_follow_up_on, owned_since)`),
   lastDealOn: day('last_deal_on'),
   isLocked: boolean('is_locked').notNull().default(false),
   lockedBy: uuid('locked_by'),
@@ -67,11 +69,13 @@ export const customers = pgTable('customers', {
   index('customers_territory_idx').on(t.workspaceId, t.territoryId),
   index('customers_industry_idx').on(t.workspaceId, t.industry),
   index('customers_created_idx').on(t.workspaceId, t.createdAt),
-  index('customers_follow_up_idx').on(t.workspaceId, t.lastFollowUpOn),
+  index('customers_touch_idx').on(t.workspaceId, t.ownerId, t.lastTouchOn),
   index('customers_reviewed_idx').on(t.workspaceId, t.reviewedOn),
   index('customers_tags_idx').using('gin', t.tags),
   index('customers_custom_fields_idx').using('gin', t.customFields),
   index('customers_search_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+  // two-character Chinese queries, which a trigram index cannot serve (platform/search/search-text.sql.ts)
+  index('customers_search_bigram_idx').using('gin', sql`kairos_name_bigrams(${t.searchText})`),
   index('customers_phone_trgm_idx').using('gin', sql`${t.phoneNormalised} gin_trgm_ops`),
   // customers near a point (visit planning): bounding-box prefilter on latitude, then longitude
   index('customers_location_idx').on(t.workspaceId, t.latitude, t.longitude).where(sql`latitude IS NOT NULL AND longitude IS NOT NULL`),
@@ -126,6 +130,7 @@ export const contacts = pgTable('contacts', {
   foreignKey({ columns: [t.workspaceId, t.customerId], foreignColumns: [customers.workspaceId, customers.id] }),
   foreignKey({ columns: [t.workspaceId, t.reportsToId], foreignColumns: [t.workspaceId, t.id] }),
   index('contacts_search_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+  index('contacts_search_bigram_idx').using('gin', sql`kairos_name_bigrams(${t.searchText})`),
   index('contacts_mobile_trgm_idx').using('gin', sql`${t.mobileNormalised} gin_trgm_ops`),
   index('contacts_phone_trgm_idx').using('gin', sql`${t.phoneNormalised} gin_trgm_ops`),
   index('contacts_customer_idx').on(t.workspaceId, t.customerId, t.name, t.id),

@@ -6,6 +6,7 @@ import { appendAudit, type AuditActor } from '../../platform/audit/audit.service
 import { auditLog } from '../../platform/audit/audit.schema.js';
 import type { Database, Executor } from '../../platform/db/client.js';
 import { newId } from '../../platform/db/columns.js';
+import { byOwner, inKeysetBatches } from '../../platform/jobs/keyset-batches.js';
 import type { CommandContext } from '../../platform/http/context.js';
 import { pageFrom } from '../../platform/http/pagination.js';
 import { outbox } from '../../platform/notifications/notifications.schema.js';
@@ -174,71 +175,55 @@ export async function recycleSweep(db: Database, who: AuditActor, asOf: IsoDate,
   const { due, dueText, reason } = recycleDates(policy, workspace.timeZone);
   const owned = and(eq(customers.workspaceId, ws), isNotNull(customers.ownerId), eq(customers.isLocked, false));
 
-  // keyset on id: each batch starts after the previous one instead of re-reading the rows already
-  // passed over (quadratic at 1M customers); a row skipped because someone holds it waits for the next run
-  let recycled = 0;
-  let after: string | undefined;
-  for (let batch = batchSize; batch === batchSize;) {
-    batch = await db.transaction(async (tx) => {
-      const rows = await tx.select({ id: customers.id, ownerId: customers.ownerId, name: customers.name, reason, due: dueText })
-        .from(customers).where(and(owned, after ? gt(customers.id, after) : undefined, sql`${due} <= ${asOf}::date`))
-        .orderBy(asc(customers.id)).limit(batchSize).for('update', { skipLocked: true });
-      if (rows.length === 0) return 0;
-      after = rows.at(-1)!.id;
-      const ids = rows.map((r) => r.id);
-      const now = new Date();
-      await tx.update(customers).set({
-        ownerId: null, departmentId: null, formerOwnerId: sql`${customers.ownerId}`, releasedOn: asOf, ownedSince: null,
-        lockedBy: null, recycleWarnedFor: null, version: sql`${customers.version} + 1`, updatedAt: now,
-      }).where(and(eq(customers.workspaceId, ws), inArray(customers.id, ids)));
-      await tx.delete(customerCollaborators).where(and(eq(customerCollaborators.workspaceId, ws), inArray(customerCollaborators.customerId, ids)));
-      await tx.insert(customerPoolEvents).values(rows.map((r) => ({
-        workspaceId: ws, customerId: r.id, kind: 'recycle', userId: r.ownerId, actorId: who.actorId, onDate: asOf, reason: r.reason,
-      })));
-      await tx.insert(auditLog).values(rows.map((r) => ({
-        workspaceId: ws, actorId: who.actorId, actorName: who.actorName, entity: 'customer', entityId: r.id, action: 'recycle',
-        before: { ownerId: r.ownerId }, after: { ownerId: null, reason: r.reason, recycleOn: r.due, asOf },
-        requestId: who.requestId ?? null, ip: who.ip ?? null,
-      })));
-      const byOwner = new Map<string, typeof rows>();
-      for (const r of rows) byOwner.set(r.ownerId!, [...(byOwner.get(r.ownerId!) ?? []), r]);
-      await tx.insert(outbox).values([...byOwner].map(([ownerId, lost]) => ({
-        id: newId(), workspaceId: ws, topic: 'customer.recycled',
-        payload: {
-          ownerId, customerIds: lost.map((r) => r.id), asOf,
-          notify: { userIds: [ownerId], kind: 'customer_recycled', params: { count: lost.length, customers: lost.slice(0, 5).map((r) => r.name).join('、') }, link: '/customers/pool' },
-        },
-      })));
-      return rows.length;
-    });
-    recycled += batch;
-  }
+  const recycled = await inKeysetBatches(db, batchSize, async (tx, after) => {
+    const rows = await tx.select({ id: customers.id, ownerId: customers.ownerId, name: customers.name, reason, due: dueText })
+      .from(customers).where(and(owned, after ? gt(customers.id, after) : undefined, sql`${due} <= ${asOf}::date`))
+      .orderBy(asc(customers.id)).limit(batchSize).for('update', { skipLocked: true });
+    if (rows.length === 0) return [];
+    const ids = rows.map((r) => r.id);
+    const now = new Date();
+    await tx.update(customers).set({
+      ownerId: null, departmentId: null, formerOwnerId: sql`${customers.ownerId}`, releasedOn: asOf, ownedSince: null,
+      lockedBy: null, recycleWarnedFor: null, version: sql`${customers.version} + 1`, updatedAt: now,
+    }).where(and(eq(customers.workspaceId, ws), inArray(customers.id, ids)));
+    await tx.delete(customerCollaborators).where(and(eq(customerCollaborators.workspaceId, ws), inArray(customerCollaborators.customerId, ids)));
+    await tx.insert(customerPoolEvents).values(rows.map((r) => ({
+      workspaceId: ws, customerId: r.id, kind: 'recycle', userId: r.ownerId, actorId: who.actorId, onDate: asOf, reason: r.reason,
+    })));
+    await tx.insert(auditLog).values(rows.map((r) => ({
+      workspaceId: ws, actorId: who.actorId, actorName: who.actorName, entity: 'customer', entityId: r.id, action: 'recycle',
+      before: { ownerId: r.ownerId }, after: { ownerId: null, reason: r.reason, recycleOn: r.due, asOf },
+      requestId: who.requestId ?? null, ip: who.ip ?? null,
+    })));
+    await tx.insert(outbox).values([...byOwner(rows)].map(([ownerId, lost]) => ({
+      id: newId(), workspaceId: ws, topic: 'customer.recycled',
+      payload: {
+        ownerId, customerIds: lost.map((r) => r.id), asOf,
+        notify: { userIds: [ownerId], kind: 'customer_recycled', params: { count: lost.length, customers: lost.slice(0, 5).map((r) => r.name).join('、') }, link: '/customers/pool' },
+      },
+    })));
+    return rows.map((r) => r.id);
+  });
 
-  let warned = 0;
-  after = undefined;
-  for (let batch = batchSize; batch === batchSize;) {
-    batch = await db.transaction(async (tx) => {
-      const rows = await tx.select({ id: customers.id, ownerId: customers.ownerId, name: customers.name, due: dueText })
-        .from(customers)
-        .where(and(owned, after ? gt(customers.id, after) : undefined, sql`${due} > ${asOf}::date`, sql`${due} - ${policy.warningDays}::int <= ${asOf}::date`,
-          sql`${customers.recycleWarnedFor} IS DISTINCT FROM ${due}`))
-        .orderBy(asc(customers.id)).limit(batchSize).for('update', { skipLocked: true });
-      if (rows.length === 0) return 0;
-      after = rows.at(-1)!.id;
-      // bookkeeping only: neither version nor updated_at move, so nobody's edit conflicts with a warning
-      await tx.update(customers).set({ recycleWarnedFor: due })
-        .where(and(eq(customers.workspaceId, ws), inArray(customers.id, rows.map((r) => r.id))));
-      await tx.insert(outbox).values(rows.map((r) => ({
-        id: newId(), workspaceId: ws, topic: 'customer.recycle_warning',
-        payload: {
-          customerId: r.id, ownerId: r.ownerId, recycleOn: r.due,
-          notify: { userIds: [r.ownerId!], kind: 'customer_recycle_warning', params: { customer: r.name, recycleOn: r.due, daysLeft: daysBetween(asOf, r.due) }, link: `/customers/${r.id}` },
-        },
-      })));
-      return rows.length;
-    });
-    warned += batch;
-  }
+  const warned = await inKeysetBatches(db, batchSize, async (tx, after) => {
+    const rows = await tx.select({ id: customers.id, ownerId: customers.ownerId, name: customers.name, due: dueText })
+      .from(customers)
+      .where(and(owned, after ? gt(customers.id, after) : undefined, sql`${due} > ${asOf}::date`, sql`${due} - ${policy.warningDays}::int <= ${asOf}::date`,
+        sql`${customers.recycleWarnedFor} IS DISTINCT FROM ${due}`))
+      .orderBy(asc(customers.id)).limit(batchSize).for('update', { skipLocked: true });
+    if (rows.length === 0) return [];
+    // bookkeeping only: neither version nor updated_at move, so nobody's edit conflicts with a warning
+    await tx.update(customers).set({ recycleWarnedFor: due })
+      .where(and(eq(customers.workspaceId, ws), inArray(customers.id, rows.map((r) => r.id))));
+    await tx.insert(outbox).values(rows.map((r) => ({
+      id: newId(), workspaceId: ws, topic: 'customer.recycle_warning',
+      payload: {
+        customerId: r.id, ownerId: r.ownerId, recycleOn: r.due,
+        notify: { userIds: [r.ownerId!], kind: 'customer_recycle_warning', params: { customer: r.name, recycleOn: r.due, daysLeft: daysBetween(asOf, r.due) }, link: `/customers/${r.id}` },
+      },
+    })));
+    return rows.map((r) => r.id);
+  });
   return { asOf, recycled, warned };
 }
 

@@ -5,6 +5,7 @@ import { auditLog } from '../../platform/audit/audit.schema.js';
 import { appendAudit, type AuditActor } from '../../platform/audit/audit.service.js';
 import type { Database } from '../../platform/db/client.js';
 import { newId } from '../../platform/db/columns.js';
+import { byOwner, inKeysetBatches } from '../../platform/jobs/keyset-batches.js';
 import type { CommandContext } from '../../platform/http/context.js';
 import { decodeIdCursor, pageFrom } from '../../platform/http/pagination.js';
 import { outbox } from '../../platform/notifications/notifications.schema.js';
@@ -113,74 +114,58 @@ export async function leadRecycleSweep(db: Database, who: AuditActor, asOf: IsoD
   const dueText = sql<string>`(${due})::text`;
   const owned = and(eq(leads.workspaceId, ws), isNotNull(leads.ownerId), isNotNull(leads.ownedSince), openStatus);
 
-  // keyset on id: each batch starts after the previous one instead of re-reading the rows already
-  // passed over (quadratic at 1M customers); a row skipped because someone holds it waits for the next run
-  let recycled = 0;
-  let after: string | undefined;
-  for (let batch = batchSize; batch === batchSize;) {
-    batch = await db.transaction(async (tx) => {
-      const rows = await tx.select({ id: leads.id, ownerId: leads.ownerId, company: leads.company, due: dueText })
-        .from(leads).where(and(owned, after ? gt(leads.id, after) : undefined, sql`${due} <= ${asOf}::date`))
-        .orderBy(asc(leads.id)).limit(batchSize).for('update', { skipLocked: true });
-      if (rows.length === 0) return 0;
-      after = rows.at(-1)!.id;
-      const ids = rows.map((r) => r.id);
-      await tx.update(leads).set({
-        ownerId: null, formerOwnerId: sql`${leads.ownerId}`, releasedOn: asOf, ownedSince: null, recycleWarnedFor: null,
-        version: sql`${leads.version} + 1`, updatedAt: new Date(),
-      }).where(and(eq(leads.workspaceId, ws), inArray(leads.id, ids)));
-      await tx.insert(leadPoolEvents).values(rows.map((r) => ({
-        workspaceId: ws, leadId: r.id, kind: 'recycle', userId: r.ownerId, actorId: who.actorId, onDate: asOf, reason: 'no_follow_up',
-      })));
-      await tx.insert(auditLog).values(rows.map((r) => ({
-        workspaceId: ws, actorId: who.actorId, actorName: who.actorName, entity: 'lead', entityId: r.id, action: 'recycle',
-        before: { ownerId: r.ownerId }, after: { ownerId: null, recycleOn: r.due, asOf }, requestId: who.requestId ?? null, ip: who.ip ?? null,
-      })));
-      const byOwner = new Map<string, typeof rows>();
-      for (const r of rows) byOwner.set(r.ownerId!, [...(byOwner.get(r.ownerId!) ?? []), r]);
-      await tx.insert(outbox).values([...byOwner].map(([ownerId, lost]) => ({
-        id: newId(), workspaceId: ws, topic: 'lead.recycled',
-        payload: {
-          ownerId, leadIds: lost.map((r) => r.id), asOf,
-          notify: {
-            userIds: [ownerId], kind: 'lead_recycled', link: '/leads/pool',
-            params: { count: lost.length, title: lost.slice(0, 5).map((r) => r.company).join('、') },
-          },
+  const recycled = await inKeysetBatches(db, batchSize, async (tx, after) => {
+    const rows = await tx.select({ id: leads.id, ownerId: leads.ownerId, company: leads.company, due: dueText })
+      .from(leads).where(and(owned, after ? gt(leads.id, after) : undefined, sql`${due} <= ${asOf}::date`))
+      .orderBy(asc(leads.id)).limit(batchSize).for('update', { skipLocked: true });
+    if (rows.length === 0) return [];
+    const ids = rows.map((r) => r.id);
+    await tx.update(leads).set({
+      ownerId: null, formerOwnerId: sql`${leads.ownerId}`, releasedOn: asOf, ownedSince: null, recycleWarnedFor: null,
+      version: sql`${leads.version} + 1`, updatedAt: new Date(),
+    }).where(and(eq(leads.workspaceId, ws), inArray(leads.id, ids)));
+    await tx.insert(leadPoolEvents).values(rows.map((r) => ({
+      workspaceId: ws, leadId: r.id, kind: 'recycle', userId: r.ownerId, actorId: who.actorId, onDate: asOf, reason: 'no_follow_up',
+    })));
+    await tx.insert(auditLog).values(rows.map((r) => ({
+      workspaceId: ws, actorId: who.actorId, actorName: who.actorName, entity: 'lead', entityId: r.id, action: 'recycle',
+      before: { ownerId: r.ownerId }, after: { ownerId: null, recycleOn: r.due, asOf }, requestId: who.requestId ?? null, ip: who.ip ?? null,
+    })));
+    await tx.insert(outbox).values([...byOwner(rows)].map(([ownerId, lost]) => ({
+      id: newId(), workspaceId: ws, topic: 'lead.recycled',
+      payload: {
+        ownerId, leadIds: lost.map((r) => r.id), asOf,
+        notify: {
+          userIds: [ownerId], kind: 'lead_recycled', link: '/leads/pool',
+          params: { count: lost.length, title: lost.slice(0, 5).map((r) => r.company).join('、') },
         },
-      })));
-      return rows.length;
-    });
-    recycled += batch;
-  }
+      },
+    })));
+    return rows.map((r) => r.id);
+  });
 
-  let warned = 0;
-  after = undefined;
-  for (let batch = batchSize; batch === batchSize;) {
-    batch = await db.transaction(async (tx) => {
-      const rows = await tx.select({ id: leads.id, ownerId: leads.ownerId, company: leads.company, due: dueText })
-        .from(leads)
-        .where(and(owned, after ? gt(leads.id, after) : undefined, sql`${due} > ${asOf}::date`, sql`${due} - ${warningDays}::int <= ${asOf}::date`,
-          sql`${leads.recycleWarnedFor} IS DISTINCT FROM ${due}`))
-        .orderBy(asc(leads.id)).limit(batchSize).for('update', { skipLocked: true });
-      if (rows.length === 0) return 0;
-      after = rows.at(-1)!.id;
-      // bookkeeping only: neither version nor updated_at move, so nobody's edit conflicts with a warning
-      await tx.update(leads).set({ recycleWarnedFor: due })
-        .where(and(eq(leads.workspaceId, ws), inArray(leads.id, rows.map((r) => r.id))));
-      await tx.insert(outbox).values(rows.map((r) => ({
-        id: newId(), workspaceId: ws, topic: 'lead.recycle_warning',
-        payload: {
-          leadId: r.id, ownerId: r.ownerId, recycleOn: r.due,
-          notify: {
-            userIds: [r.ownerId!], kind: 'lead_recycle_warning', link: `/leads/${r.id}`,
-            params: { title: r.company, recycleOn: r.due, daysLeft: daysBetween(asOf, r.due) },
-          },
+  const warned = await inKeysetBatches(db, batchSize, async (tx, after) => {
+    const rows = await tx.select({ id: leads.id, ownerId: leads.ownerId, company: leads.company, due: dueText })
+      .from(leads)
+      .where(and(owned, after ? gt(leads.id, after) : undefined, sql`${due} > ${asOf}::date`, sql`${due} - ${warningDays}::int <= ${asOf}::date`,
+        sql`${leads.recycleWarnedFor} IS DISTINCT FROM ${due}`))
+      .orderBy(asc(leads.id)).limit(batchSize).for('update', { skipLocked: true });
+    if (rows.length === 0) return [];
+    // bookkeeping only: neither version nor updated_at move, so nobody's edit conflicts with a warning
+    await tx.update(leads).set({ recycleWarnedFor: due })
+      .where(and(eq(leads.workspaceId, ws), inArray(leads.id, rows.map((r) => r.id))));
+    await tx.insert(outbox).values(rows.map((r) => ({
+      id: newId(), workspaceId: ws, topic: 'lead.recycle_warning',
+      payload: {
+        leadId: r.id, ownerId: r.ownerId, recycleOn: r.due,
+        notify: {
+          userIds: [r.ownerId!], kind: 'lead_recycle_warning', link: `/leads/${r.id}`,
+          params: { title: r.company, recycleOn: r.due, daysLeft: daysBetween(asOf, r.due) },
         },
-      })));
-      return rows.length;
-    });
-    warned += batch;
-  }
+      },
+    })));
+    return rows.map((r) => r.id);
+  });
   return { asOf, recycled, warned };
 }
 

@@ -4,6 +4,7 @@ import type { IsoDate } from '../../../shared/dates.js';
 import type { Executor } from '../../platform/db/client.js';
 import { territories, users } from '../../platform/org/org.schema.js';
 import { leadPoolEvents, leads } from './leads.schema.js';
+import { escapeLike, searchTextContains } from '../../platform/search/search-text.sql.js';
 
 export type LeadRow = typeof leads.$inferSelect;
 export type LeadWithOwner = LeadRow & { ownerName: string | null };
@@ -26,7 +27,6 @@ export interface LeadFilters {
   status?: string; source?: string; ownerId?: string; createdFrom?: IsoDate; createdTo?: IsoDate; q?: string; inPool?: boolean;
 }
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 
 /** WHERE fragments of the list filters; each has an index leading with workspace_id. */
 export function leadFilterConditions(timeZone: string, f: LeadFilters): SQL[] {
@@ -41,7 +41,7 @@ export function leadFilterConditions(timeZone: string, f: LeadFilters): SQL[] {
     const like = `%${escapeLike(f.q)}%`;
     // search_text holds the names with their pinyin initials and full pinyin ("bjkj" finds 北京…科技)
     const term = searchTermOf(f.q);
-    const byKeys = term ? [sql`${leads.searchText} LIKE ${`%${escapeLike(term)}%`}`] : [];
+    const byKeys = term ? [searchTextContains(leads.searchText, term)] : [];
     conditions.push(or(ilike(leads.company, like), ilike(leads.contactName, like), ilike(leads.number, like), ilike(leads.phone, like), ...byKeys)!);
   }
   return conditions;

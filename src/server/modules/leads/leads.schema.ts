@@ -66,6 +66,7 @@ export const leads = pgTable('leads', {
   index('leads_customer_idx').on(t.workspaceId, t.customerId).where(sql`customer_id IS NOT NULL`),
   index('leads_converted_customer_idx').on(t.workspaceId, t.convertedCustomerId).where(sql`converted_customer_id IS NOT NULL`),
   index('leads_search_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+  index('leads_search_bigram_idx').using('gin', sql`kairos_name_bigrams(${t.searchText})`),
   // the search box's phone fragment (LIKE '%digits%'), as on customers and contacts
   index('leads_phone_trgm_idx').using('gin', sql`${t.phoneNormalised} gin_trgm_ops`),
 ]);

@@ -6,13 +6,13 @@ import { searchTermOf } from '../../platform/search/search-keys.rules.js';
 import { contacts, customers } from '../customers/customers.schema.js';
 import { opportunities } from '../opportunities/opportunities.schema.js';
 import { needs, touchpoints } from './mot.schema.js';
+import { escapeLike } from '../../platform/search/search-text.sql.js';
 
 export type TouchpointRow = typeof touchpoints.$inferSelect;
 export type NeedRow = typeof needs.$inferSelect;
 export type TouchpointView = TouchpointRow & { customerName: string; contactName: string | null; userName: string; departmentName: string | null };
 export type NeedView = NeedRow & { customerName: string; ownerName: string };
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 const dayStart = (date: IsoDate, timeZone: string) => sql`(${date}::date)::timestamp at time zone ${timeZone}`;
 const dayEnd = (date: IsoDate, timeZone: string) => sql`((${date}::date) + 1)::timestamp at time zone ${timeZone}`;
 

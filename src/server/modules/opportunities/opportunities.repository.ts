@@ -10,6 +10,7 @@ import { contacts, customers } from '../customers/customers.schema.js';
 import {
   bids, initiationReports, opportunities, opportunityCollaborators, opportunityContacts, opportunityStageHistory, pipelineStages,
 } from './opportunities.schema.js';
+import { escapeLike } from '../../platform/search/search-text.sql.js';
 
 export type OpportunityRow = typeof opportunities.$inferSelect;
 export type OpportunityListRow = OpportunityRow & { customerName: string; stageName: string; funnelCategory: string; ownerName: string | null };
@@ -65,7 +66,6 @@ export interface OpportunityFilters {
   bestFewUndatedAfter?: IsoDate;
 }
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 
 /** WHERE fragments of the list filters. */
 export function opportunityFilterConditions(f: OpportunityFilters): SQL[] {

@@ -3,7 +3,8 @@ import type { Executor } from '../../platform/db/client.js';
 import { users } from '../../platform/org/org.schema.js';
 import { contacts, customers } from '../customers/customers.schema.js';
 import { leads } from '../leads/leads.schema.js';
-import { containsPattern, type SearchPlan } from './search.rules.js';
+import { containsPattern, escapeLike, searchTextContains } from '../../platform/search/search-text.sql.js';
+import type { SearchPlan } from './search.rules.js';
 
 export interface HitRow {
   id: string; name: string; detail: string | null; customerId: string | null; phone: string | null; ownerName: string | null;
@@ -14,7 +15,7 @@ export interface HitRow {
 function ranking(searchText: AnyColumn, name: AnyColumn, id: AnyColumn, plan: SearchPlan, byCode?: SQL): SQL[] {
   const order: SQL[] = [];
   if (byCode && plan.creditCode) order.push(sql`${byCode} desc`);
-  if (plan.term) order.push(sql`(${searchText} LIKE ${`${plan.term.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`}) desc`);
+  if (plan.term) order.push(sql`(${searchText} LIKE ${`${escapeLike(plan.term)}%`}) desc`);
   return [...order, sql`length(${name})`, asc(id)];
 }
 
@@ -22,7 +23,7 @@ function ranking(searchText: AnyColumn, name: AnyColumn, id: AnyColumn, plan: Se
 export async function searchCustomers(db: Executor, workspaceId: string, visible: SQL, plan: SearchPlan, limit: number): Promise<HitRow[]> {
   const byCode = plan.creditCode ? sql`${customers.creditCode} = ${plan.creditCode}` : sql`false`;
   const byPhone = plan.phoneDigits ? sql`${customers.phoneNormalised} LIKE ${containsPattern(plan.phoneDigits)}` : sql`false`;
-  const byName = plan.term ? sql`${customers.searchText} LIKE ${containsPattern(plan.term)}` : sql`false`;
+  const byName = plan.term ? searchTextContains(customers.searchText, plan.term) : sql`false`;
   return db.select({
     id: customers.id, name: customers.name, detail: customers.industry, customerId: customers.id, phone: customers.phone, ownerName: users.name,
     matchedBy: sql<HitRow['matchedBy']>`case when ${byCode} then 'creditCode' when ${byName} then 'name' else 'phone' end`,
@@ -37,7 +38,7 @@ export async function searchCustomers(db: Executor, workspaceId: string, visible
 export async function searchContacts(db: Executor, workspaceId: string, visible: SQL, plan: SearchPlan, limit: number): Promise<HitRow[]> {
   const pattern = plan.phoneDigits ? containsPattern(plan.phoneDigits) : null;
   const byPhone = pattern ? sql`(${contacts.mobileNormalised} LIKE ${pattern} or ${contacts.phoneNormalised} LIKE ${pattern})` : sql`false`;
-  const byName = plan.term ? sql`${contacts.searchText} LIKE ${containsPattern(plan.term)}` : sql`false`;
+  const byName = plan.term ? searchTextContains(contacts.searchText, plan.term) : sql`false`;
   if (!plan.term && !pattern) return [];
   return db.select({
     id: contacts.id, name: contacts.name, detail: customers.name, customerId: contacts.customerId,
@@ -53,7 +54,7 @@ export async function searchContacts(db: Executor, workspaceId: string, visible:
 
 /** Leads matching the plan within `visible` (owner in scope): company or contact name, their pinyin, phone fragment. */
 export async function searchLeads(db: Executor, workspaceId: string, visible: SQL, plan: SearchPlan, limit: number): Promise<HitRow[]> {
-  const byName = plan.term ? sql`${leads.searchText} LIKE ${containsPattern(plan.term)}` : sql`false`;
+  const byName = plan.term ? searchTextContains(leads.searchText, plan.term) : sql`false`;
   const byPhone = plan.phoneDigits ? sql`${leads.phoneNormalised} LIKE ${containsPattern(plan.phoneDigits)}` : sql`false`;
   return db.select({
     id: leads.id, name: leads.company, detail: leads.contactName, customerId: leads.customerId, phone: leads.phone, ownerName: users.name,

@@ -14,8 +14,3 @@ export function planSearch(query: string): SearchPlan {
   const term = searchTermOf(query);
   return { term: term === '' ? null : term, phoneDigits: phoneFragmentOf(query), creditCode: creditCodeOf(query) };
 }
-
-/** `%fragment%` for LIKE, with LIKE's own wildcards escaped. */
-export function containsPattern(fragment: string): string {
-  return `%${fragment.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-}

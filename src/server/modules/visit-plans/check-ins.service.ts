@@ -4,7 +4,7 @@ import { forbidden, invalidField, ruleViolation } from '../../../shared/errors.j
 import { appendAudit } from '../../platform/audit/audit.service.js';
 import type { CommandContext } from '../../platform/http/context.js';
 import { findOwnActivity, recordVisitInTx, type ActivityRow } from '../activities/index.js';
-import { attachments } from '../attachments/attachments.schema.js';
+import { isAttachmentOfCustomer } from '../attachments/index.js';
 import { customerAccess, visibleCustomersWhere } from '../customers/index.js';
 import { customersNear } from './visit-plans.repository.js';
 import { boundingBox, checkInCoordinateProblem, haversineKm } from './visit-plans.rules.js';
@@ -68,10 +68,8 @@ export async function createCheckIn(ctx: CommandContext, input: CheckInInput): P
     if (item && activity && activity.customerId !== item.customerId) throw invalidField('activityId', 'errors.checkInActivityOtherCustomer');
     const customer = await customerAccess(tx, ctx, customerId);
     if (!customer) throw invalidField(input.planItemId ? 'planItemId' : input.activityId ? 'activityId' : 'customerId', 'errors.visitItemCustomerNotVisible');
-    if (input.photoAttachmentId) {
-      const [photo] = await tx.select({ customerId: attachments.customerId }).from(attachments)
-        .where(and(eq(attachments.workspaceId, ws), eq(attachments.id, input.photoAttachmentId)));
-      if (!photo || photo.customerId !== customerId) throw invalidField('photoAttachmentId', 'errors.checkInPhoto');
+    if (input.photoAttachmentId && !(await isAttachmentOfCustomer(tx, ws, input.photoAttachmentId, customerId))) {
+      throw invalidField('photoAttachmentId', 'errors.checkInPhoto');
     }
     if (!item) {
       // the caller's visit of this customer planned for today, if any, is the one being made

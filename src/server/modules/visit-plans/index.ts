@@ -14,3 +14,4 @@ registerMessages(visitPlanMessages);
 export { visitPlanRoutes } from './visit-plans.routes.js';
 export { visitPlanGrants } from './visit-plans.permissions.js';
 export { remindWeeklyPlansOfAllWorkspaces, weeklyPlanReminderSweep, type PlanReminderResult } from './visit-plan-reminders.service.js';
+export { getAdherence } from './visit-plans.service.js';

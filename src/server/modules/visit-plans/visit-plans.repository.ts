@@ -1,4 +1,4 @@
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { IsoDate } from '../../../shared/dates.js';
 import { toUuidArray, visibleTo } from '../../platform/authz/scope.js';
 import type { Executor } from '../../platform/db/client.js';
@@ -42,11 +42,14 @@ export async function findPlanFor(db: Executor, workspaceId: string, ownerId: st
   return row ?? null;
 }
 
-export async function listPlanRows(db: Executor, workspaceId: string, where: SQL[], limit: number): Promise<VisitPlanView[]> {
+/** A page of plans, newest period first (period start, then id, descending), after the keyset `after` when given; one extra row tells if there is more. */
+export async function listPlanRows(db: Executor, p: { workspaceId: string; where: SQL[]; after?: [IsoDate, string]; limit: number }): Promise<VisitPlanView[]> {
+  const conditions = [eq(visitPlans.workspaceId, p.workspaceId), ...p.where];
+  if (p.after) conditions.push(sql`(${visitPlans.periodStart}, ${visitPlans.id}) < (${p.after[0]}::date, ${p.after[1]}::uuid)`);
   const rows = await db.select(planColumns).from(visitPlans)
     .innerJoin(users, and(eq(users.workspaceId, visitPlans.workspaceId), eq(users.id, visitPlans.ownerId)))
-    .where(and(eq(visitPlans.workspaceId, workspaceId), ...where))
-    .orderBy(sql`${visitPlans.periodStart} desc`, asc(users.name), asc(visitPlans.period)).limit(limit);
+    .where(and(...conditions))
+    .orderBy(desc(visitPlans.periodStart), desc(visitPlans.id)).limit(p.limit + 1);
   return rows.map(flatten);
 }
 

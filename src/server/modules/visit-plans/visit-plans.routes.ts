@@ -4,24 +4,14 @@ import {
   AdherenceDto, AdherenceQuery, CheckInDto, CreateCheckInBody, CreateVisitPlanBody, MapConfigDto, NearList, NearQuery, PutVisitPlanItemsBody,
   ReminderBody, ReminderResult, RouteDto, RouteQuery, SubmitVisitPlanBody, VisitPlanDetailDto, VisitPlanList, VisitPlanListQuery,
 } from '../../../shared/contracts/visit-plans.contract.js';
+import type { MapConfig } from '../../config.js';
 import { withErrors } from '../../platform/http/route-helpers.js';
 import { createCheckIn, customersNearPoint } from './check-ins.service.js';
 import { runWeeklyPlanReminder } from './visit-plan-reminders.service.js';
 import { createVisitPlan, getAdherence, getRoute, getVisitPlan, listVisitPlans, putVisitPlanItems, submitVisitPlan } from './visit-plans.service.js';
 
-/**
- * Where the map's tiles come from (env `KAIROS_MAP_TILE_URL`, default OpenStreetMap). Intranets set
- * their own tile server, or none: the map page still shows points, the route and the list without tiles.
- */
-export function mapConfig() {
-  return {
-    tileUrl: process.env.KAIROS_MAP_TILE_URL ?? 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
-    attribution: process.env.KAIROS_MAP_ATTRIBUTION ?? '© OpenStreetMap contributors',
-  };
-}
-
 /** Visit planning and territory (domain §7.1): plans, their checks and routes, plan vs actual, check-ins, customers near a point. */
-export const visitPlanRoutes: FastifyPluginAsyncZod = async (app) => {
+export const visitPlanRoutes: FastifyPluginAsyncZod<{ map: MapConfig }> = async (app, opts) => {
   const tags = ['visit-plans'];
 
   app.get('/visit-plans', {
@@ -37,7 +27,7 @@ export const visitPlanRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/visit-plans/map-config', {
     schema: { tags, summary: 'The map tile source (configurable; the map works without tiles)', response: withErrors({ 200: MapConfigDto }) },
     preHandler: app.authorize('visit_plan:read'),
-  }, async () => mapConfig());
+  }, async () => ({ tileUrl: opts.map.tileUrl, attribution: opts.map.attribution }));
 
   app.get('/visit-plans/adherence', {
     schema: { tags, summary: 'Plan vs actual per rep: planned visits done, missed, pending, and visits made outside the plan', querystring: AdherenceQuery, response: withErrors({ 200: AdherenceDto }) },

@@ -36,6 +36,8 @@ export const visitPlans = pgTable('visit_plans', {
   uniqueIndex('visit_plans_owner_period_uq').on(t.workspaceId, t.ownerId, t.period, t.periodStart),
   // list: by period start (team view), and "not yet submitted" for the Friday reminder
   index('visit_plans_period_idx').on(t.workspaceId, t.period, t.periodStart),
+  // the list's keyset order (period start desc, id desc; scanned backwards)
+  index('visit_plans_list_idx').on(t.workspaceId, t.periodStart, t.id),
   index('visit_plans_parent_idx').on(t.workspaceId, t.parentId).where(sql`parent_id IS NOT NULL`),
 ]);
 

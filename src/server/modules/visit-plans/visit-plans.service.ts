@@ -1,9 +1,9 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type {
   AdherenceDto, HalfDay, RouteDto, VisitItemStatus, VisitMode, VisitPlanDetailDto, VisitPlanDto, VisitPlanItemDto, VisitPlanItemInput, VisitPlanPeriod,
-  VisitPlanStatus, VisitWarningDto,
+  VisitPlanListQuery, VisitPlanStatus, VisitWarningDto,
 } from '../../../shared/contracts/visit-plans.contract.js';
-import { daysBetween, todayIn, type IsoDate } from '../../../shared/dates.js';
+import { daysBetween, isIsoDate, todayIn, type IsoDate } from '../../../shared/dates.js';
 import { AppError, conflict, forbidden, invalidField, notFound } from '../../../shared/errors.js';
 import { registerApprovalSubject } from '../../platform/approvals/approvals.registry.js';
 import { assertNotInApproval, submitForApproval } from '../../platform/approvals/approvals.service.js';
@@ -11,6 +11,7 @@ import { appendAudit } from '../../platform/audit/audit.service.js';
 import { toUuidArray, visibleOwners } from '../../platform/authz/scope.js';
 import type { Executor, Tx } from '../../platform/db/client.js';
 import type { CommandContext } from '../../platform/http/context.js';
+import { decodeCursor, pageFrom } from '../../platform/http/pagination.js';
 import { translate } from '../../platform/i18n/translate.js';
 import { departments, users } from '../../platform/org/org.schema.js';
 import { readPolicies } from '../../platform/policies/policies.service.js';
@@ -81,8 +82,17 @@ async function requirePlan(db: Executor, ctx: CommandContext, id: string): Promi
 
 // ── queries ───────────────────────────────────────────────────────────────────────────────────
 
-/** Visit plans of me and the people in my data scope (a supervisor: their team), newest period first. */
-export async function listVisitPlans(ctx: CommandContext, q: { owner?: string; period?: VisitPlanPeriod; status?: VisitPlanStatus; from?: IsoDate; to?: IsoDate; limit: number }) {
+function planCursor(cursor: string | undefined): [IsoDate, string] | undefined {
+  const key = decodeCursor(cursor);
+  if (!key) return undefined;
+  const [periodStart, id] = key;
+  if (typeof periodStart !== 'string' || !isIsoDate(periodStart) || typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) throw invalidField('cursor', 'errors.invalidFormat');
+  return [periodStart, id];
+}
+
+/** Visit plans of me and the people in my data scope (a supervisor: their team), newest period first, keyset-paged. */
+export async function listVisitPlans(ctx: CommandContext, q: VisitPlanListQuery) {
+  const after = planCursor(q.cursor);
   const owners = await visibleOwners(ctx.db, ctx);
   const where: SQL[] = [plansVisible(owners)];
   if (q.owner) where.push(eq(visitPlans.ownerId, q.owner === 'me' ? ctx.actor.id : q.owner));
@@ -90,10 +100,11 @@ export async function listVisitPlans(ctx: CommandContext, q: { owner?: string; p
   if (q.status) where.push(eq(visitPlans.status, q.status));
   if (q.from) where.push(sql`${visitPlans.periodStart} >= ${q.from}::date`);
   if (q.to) where.push(sql`${visitPlans.periodStart} <= ${q.to}::date`);
-  const rows = await listPlanRows(ctx.db, ctx.workspace.id, where, q.limit);
+  const rows = await listPlanRows(ctx.db, { workspaceId: ctx.workspace.id, where, after, limit: q.limit });
+  const page = pageFrom(rows, q.limit, (r) => [r.periodStart, r.id]);
   const policies = await planPolicies(ctx.db, ctx.workspace.id);
   const asOf = todayOf(ctx);
-  return { items: rows.map((r) => toPlanDto(r, asOf, policies.dueWeekday)) };
+  return { items: page.items.map((r) => toPlanDto(r, asOf, policies.dueWeekday)), nextCursor: page.nextCursor };
 }
 
 /** One plan with its visits, the customers due for a visit by the end of its period, and the plan checks' warnings. */

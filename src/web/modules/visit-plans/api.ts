@@ -2,11 +2,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
   AdherenceDto, CheckInDto, CreateCheckInBody, CreateVisitPlanBody, MapConfigDto, NearList, RouteDto, VisitPlanDetailDto, VisitPlanDto,
-  VisitPlanItemInput, VisitPlanListQuery,
+  VisitPlanItemInput, VisitPlanList, VisitPlanListQuery,
 } from '../../../shared/contracts/visit-plans.contract';
 import { parseApiError } from '../../platform/http/api-error';
 import { API_BASE, http } from '../../platform/http/http-client';
 import { currentLanguage } from '../../platform/i18n/i18n';
+import { useCursorList } from '../../platform/list/use-cursor-list';
 
 export type VisitPlan = VisitPlanDto;
 export type VisitPlanDetail = VisitPlanDetailDto;
@@ -15,7 +16,7 @@ export type ItemInput = z.input<typeof VisitPlanItemInput>;
 export type VisitRoute = RouteDto;
 export type NearCustomer = z.infer<typeof NearList>['items'][number];
 export type CheckIn = CheckInDto;
-export type PlanFilter = Omit<z.input<typeof VisitPlanListQuery>, 'limit'>;
+export type PlanFilter = Omit<z.input<typeof VisitPlanListQuery>, 'limit' | 'cursor'>;
 export type MapConfig = z.infer<typeof MapConfigDto>;
 /** A customer of mine with where it is (for the map). */
 export interface MappedCustomer { id: string; name: string; valueClass: string; latitude: string | null; longitude: string | null; address: string | null }
@@ -31,8 +32,15 @@ export const visitPlanKeys = {
   myCustomers: [...['visit-plans'], 'my-customers'] as const,
 };
 
+/** The first page of plans matching a narrow filter (one owner's week: a handful of rows). */
 export function useVisitPlans(filter: PlanFilter) {
-  return useQuery({ queryKey: visitPlanKeys.list(filter), queryFn: ({ signal }) => http.get<{ items: VisitPlan[] }>('/visit-plans', { ...filter, limit: 100 }, signal) });
+  return useQuery({ queryKey: visitPlanKeys.list(filter), queryFn: ({ signal }) => http.get<z.infer<typeof VisitPlanList>>('/visit-plans', { ...filter, limit: 100 }, signal) });
+}
+
+/** The plans list, newest period first, page by page ("load more"). */
+export function useVisitPlanPages(filter: PlanFilter, pageSize = 20) {
+  return useCursorList([...visitPlanKeys.list(filter), 'pages', pageSize], (cursor, signal) =>
+    http.get<z.infer<typeof VisitPlanList>>('/visit-plans', { ...filter, cursor, limit: pageSize }, signal));
 }
 
 export function useVisitPlan(id: string | undefined) {

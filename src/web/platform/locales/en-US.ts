@@ -5,6 +5,7 @@ export const enUS = {
   'app.fullName': 'Kairos Sales Process Management',
   'app.tagline': 'Sales process management · internal controls',
   'menu.group.workspace': 'Workspace',
+  'menu.group.reports': 'Reports',
   'menu.group.settings': 'Settings',
   'menu.group.admin': 'Administration',
   'layout.openMenu': 'Open menu',

@@ -4,6 +4,7 @@ export const zhCN = {
   'app.fullName': 'Kairos 销售过程管理系统',
   'app.tagline': '销售过程管理 · 内控合规',
   'menu.group.workspace': '工作台',
+  'menu.group.reports': '报表',
   'menu.group.settings': '系统设置',
   'menu.group.admin': '系统管理',
   'layout.openMenu': '打开菜单',

@@ -259,6 +259,21 @@ describe('GET /customers (filters, sort, paging)', () => {
     expect(counts).toEqual({ total: 3, byValueClass: { A: 2, B: 0, C: 0, D: 1 }, byStatus: { prospect: 1, active: 1, dormant: 1, lost: 0 } });
   });
 
+  it('"not followed up for N days" counts the last follow-up, else the day the owner took the customer over: N−1 out, N and N+1 in', async () => {
+    const rep1 = await t.loginAs('rep1');
+    const tag = `n${Date.now() % 100000}`;
+    const days = [29, 30, 31];
+    const followedUp = await Promise.all(days.map(() => createCustomer(rep1, { tags: [tag] })));
+    const takenOver = await Promise.all(days.map(() => createCustomer(rep1, { tags: [tag] })));
+    for (const [i, ago] of days.entries()) {
+      await setCustomerDates(t, followedUp[i]!.id, { lastFollowUpOn: addDays(today, -ago), ownedSince: addDays(today, -400) });
+      await setCustomerDates(t, takenOver[i]!.id, { ownedSince: addDays(today, -ago) });
+    }
+    const ids = async (query: string) => (await allPages<CustomerBody>(rep1, `/api/v1/customers?tag=${tag}&${query}`)).map((x) => x.id).sort();
+    expect(await ids('notFollowedUpDays=30')).toEqual([followedUp[1]!.id, followedUp[2]!.id, takenOver[1]!.id, takenOver[2]!.id].sort());
+    expect(await ids(`notFollowedUpDays=30&asOf=${addDays(today, -1)}`)).toEqual([followedUp[2]!.id, takenOver[2]!.id].sort());
+  });
+
   it('sorts by name or last change and pages with a cursor without repeating or skipping', async () => {
     const rep1 = await t.loginAs('rep1');
     const tag = `p${Date.now() % 100000}`;

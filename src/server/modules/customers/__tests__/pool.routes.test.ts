@@ -4,7 +4,7 @@ import { auditRows, seedWorkspace, type ExtraWorkspace } from '../../../../../te
 import { setupTestApp, type Client } from '../../../../../test/harness.js';
 import { addDays, todayIn } from '../../../../shared/dates.js';
 import { customerCollaborators, customerPoolEvents, customers } from '../customers.schema.js';
-import { recyclePoolsOfAllWorkspaces } from '../index.js';
+import { recyclePoolsOfAllWorkspaces, recycleSweep } from '../index.js';
 import { allPages, createCustomer, customerRow, notificationsOf, setCustomerDates, type CustomerBody } from './customers.fixtures.js';
 
 const t = await setupTestApp();
@@ -218,6 +218,27 @@ describe('the recycle sweep (POST /admin/pool/recycle)', () => {
     expect((await state(n1)).recycleWarnedFor).toBe(addDays(today, 1));
     await admin.post('/api/v1/admin/pool/recycle', { asOf: addDays(today, 27) });
     expect((await state(n1)).recycleWarnedFor).toBe(addDays(today, 30));
+  });
+
+  it('works through the customers in batches: every due customer once, with batches smaller than the work', async () => {
+    const w = await seedWorkspace(t);
+    const rep1 = await w.loginAs('rep1');
+    const due = await Promise.all(Array.from({ length: 5 }, () => createCustomer(rep1)));
+    const warn = await Promise.all(Array.from({ length: 3 }, () => createCustomer(rep1)));
+    for (const c of due) await setCustomerDates(t, c.id, { ownedSince: addDays(today, -40), lastFollowUpOn: addDays(today, -35) });
+    for (const c of warn) await setCustomerDates(t, c.id, { ownedSince: addDays(today, -40), lastFollowUpOn: addDays(today, -28) });
+    const who = { workspaceId: w.workspaceId, actorId: null, actorName: 'system' };
+    const recycleEvents = () => t.handle.db.select().from(customerPoolEvents)
+      .where(and(eq(customerPoolEvents.workspaceId, w.workspaceId), eq(customerPoolEvents.kind, 'recycle')));
+    const before = new Set((await recycleEvents()).map((e) => e.id));
+    const first = await recycleSweep(t.handle.db, who, today, 2);
+    expect(first.recycled).toBeGreaterThanOrEqual(5); // the seeded workspace has due customers of its own
+    for (const c of due) expect((await poolEvents(c.id)).map((e) => e.kind)).toEqual(['recycle']);
+    for (const c of warn) expect(await customerRow(t, c.id)).toMatchObject({ ownerId: w.userIds.rep1, recycleWarnedFor: addDays(today, 2) });
+    const events = (await recycleEvents()).filter((e) => !before.has(e.id));
+    expect(events).toHaveLength(first.recycled); // each once, none skipped between batches
+    expect(new Set(events.map((e) => e.customerId)).size).toBe(first.recycled);
+    expect(await recycleSweep(t.handle.db, who, today, 2)).toEqual({ asOf: today, recycled: 0, warned: 0 });
   });
 
   it('counts no-deal days too, and respects the per-class deal limit', async () => {

@@ -52,6 +52,28 @@ describe('GET /search', () => {
     expect(ids((await find(r.rep1, r.leadPhone)).leads)).toEqual([r.lead.id]);
   });
 
+  it('finds two-character Chinese fragments anywhere in a name (the bigram index), one character and two letters too, and only in scope', async () => {
+    const r = await rep1Records();
+    const customer = await createCustomer(r.rep1, { ...newCompany(), name: `上海${r.digits}鲲鹏智能有限公司` });
+    const contact = await r.rep1.post(`/api/v1/customers/${customer.id}/contacts`, { name: `司徒${r.digits}` });
+    const lead = await r.rep1.post('/api/v1/leads', { company: `${r.digits}鲲鹏贸易`, contactName: '赵敏', source: 'phone' });
+    expect([contact.statusCode, lead.statusCode]).toEqual([201, 201]);
+    const found = await find(r.rep1, '鲲鹏');
+    expect(ids(found.customers)).toContain(customer.id);
+    expect(ids(found.leads)).toContain(lead.json().id);
+    expect(ids((await find(r.rep1, '司徒')).contacts)).toContain(contact.json().id);
+    expect(ids((await find(r.rep1, `${r.digits.slice(-1)}鲲`)).customers)).toContain(customer.id); // a digit and a character
+    expect(ids((await find(r.rep1, '鲲')).customers)).toContain(customer.id);
+    expect(ids((await find(r.rep1, '鹏智')).customers)).toContain(customer.id);
+    expect(ids((await find(r.rep1, '智鹏')).customers)).not.toContain(customer.id);
+    const list = (await allPages<{ id: string }>(r.rep1, `/api/v1/customers?q=${encodeURIComponent('鲲鹏')}`)).map((c) => c.id);
+    expect(list).toContain(customer.id);
+    const rep2 = await t.loginAs('rep2');
+    const theirs = await find(rep2, '鲲鹏');
+    expect([...ids(theirs.customers), ...ids(theirs.leads)]).not.toContain(customer.id);
+    expect(ids(theirs.leads)).not.toContain(lead.json().id);
+  });
+
   it('finds a lead by the pinyin of its company and contact name, follows a rename, and only within the caller\'s scope', async () => {
     const r = await rep1Records();
     const created = await r.rep1.post('/api/v1/leads', { company: `北京科技${r.digits}信息有限公司`, contactName: `诸葛亮${r.digits}`, source: 'exhibition' });

@@ -2,7 +2,9 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditRows, countRows } from '../../../../../test/fixtures.js';
 import type { Client } from '../../../../../test/harness.js';
-import { setupTestApp } from '../../../../../test/harness.js';
+import { login, setupTestApp } from '../../../../../test/harness.js';
+import { buildApp } from '../../../app.js';
+import { loadConfig } from '../../../config.js';
 import { EXAMPLE_ID } from '../../../../shared/contracts/common.contract.js';
 import { addDays, todayIn } from '../../../../shared/dates.js';
 import { createCustomer, customerRow, notificationsOf } from '../../customers/__tests__/customers.fixtures.js';
@@ -38,6 +40,18 @@ async function putItems(client: Client, plan: { id: string; version: number }, i
 }
 const located = (client: Client, lat: number, lng: number, extra: Record<string, unknown> = {}) =>
   createCustomer(client, { latitude: lat.toFixed(6), longitude: lng.toFixed(6), ...extra });
+/** Uploads a small JPEG to a customer's files as multipart/form-data, the way the check-in page does. */
+function uploadPhoto(client: Client, customerId: string) {
+  const boundary = '----kairos-check-in-photo';
+  const payload = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="visit.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`),
+    Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return t.app.inject({
+    method: 'POST', url: `/api/v1/customers/${customerId}/attachments`, payload,
+    headers: { cookie: client.cookie!, 'x-requested-with': 'kairos', 'content-type': `multipart/form-data; boundary=${boundary}` },
+  });
+}
 const pathOf = (res: { json(): unknown }) => (res.json() as { error: { details: { path: string }[] } }).error.details[0]?.path;
 
 describe('creating plans of the cascade', () => {
@@ -234,6 +248,41 @@ describe('who sees which plans', () => {
     const mine = (await rep1.get('/api/v1/visit-plans?owner=me&period=week&limit=200')).json() as { items: Plan[] };
     expect(mine.items.every((p) => p.ownerId === ids.rep1 && p.period === 'week')).toBe(true);
   });
+
+  it('pages through the list with a cursor: newest period first, every plan once, the last page says there is no more', async () => {
+    const gm = await t.loginAs('gm');
+    const all = (await gm.get('/api/v1/visit-plans?limit=200')).json() as { items: Plan[]; nextCursor: string | null };
+    expect(all.items.length).toBeGreaterThan(5);
+    const seen: Plan[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const res = await gm.get(`/api/v1/visit-plans?limit=4${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(res.statusCode, res.body).toBe(200);
+      const page = res.json() as { items: Plan[]; nextCursor: string | null };
+      expect(page.items.length).toBeLessThanOrEqual(4);
+      seen.push(...page.items);
+      cursor = page.nextCursor;
+      pages++;
+    } while (cursor && pages < 200);
+    expect(cursor).toBeNull();
+    expect(seen.map((p) => p.id)).toEqual(all.items.slice(0, seen.length).map((p) => p.id));
+    expect(new Set(seen.map((p) => p.id)).size).toBe(seen.length);
+    const starts = seen.map((p) => p.periodStart);
+    expect(starts).toEqual([...starts].sort().reverse());
+    // the filters still apply on later pages
+    const firstWeekPage = (await gm.get('/api/v1/visit-plans?period=week&limit=2')).json() as { items: Plan[]; nextCursor: string | null };
+    const secondWeekPage = (await gm.get(`/api/v1/visit-plans?period=week&limit=2&cursor=${firstWeekPage.nextCursor}`)).json() as { items: Plan[] };
+    expect([...firstWeekPage.items, ...secondWeekPage.items].every((p) => p.period === 'week')).toBe(true);
+  });
+
+  it.each(['not-a-cursor', Buffer.from(JSON.stringify(['2026-13-45', EXAMPLE_ID])).toString('base64url'), Buffer.from(JSON.stringify(['2026-01-05', 'x'])).toString('base64url')])(
+    'refuses a forged cursor %s with 400 naming cursor', async (cursor) => {
+      const gm = await t.loginAs('gm');
+      const res = await gm.get(`/api/v1/visit-plans?cursor=${cursor}`);
+      expect(res.statusCode, res.body).toBe(400);
+      expect(pathOf(res)).toBe('cursor');
+    });
 });
 
 describe("a day's route", () => {
@@ -346,6 +395,26 @@ describe('field check-in', () => {
     const [item] = await t.handle.db.select().from(visitPlanItems).where(and(eq(visitPlanItems.workspaceId, ws), inArray(visitPlanItems.id, [plan.items[0]!.id])));
     expect(item!.status).toBe('planned');
   });
+
+  it("takes a photo only from the visited customer's own files: another customer's photo is refused and nothing is recorded", async () => {
+    const rep1 = await t.loginAs('rep1');
+    const [visited, other] = [await located(rep1, 31.21, 121.41), await located(rep1, 31.22, 121.42)];
+    const photoOf = async (customerId: string) => {
+      const res = await uploadPhoto(rep1, customerId);
+      expect(res.statusCode, res.body).toBe(201);
+      return (res.json() as { id: string }).id;
+    };
+    const otherPhoto = await photoOf(other.id);
+    const before = await countRows(t, 'visit_check_ins', ws);
+    const refused = await rep1.post('/api/v1/check-ins', { latitude: 31.21, longitude: 121.41, customerId: visited.id, photoAttachmentId: otherPhoto });
+    expect(refused.statusCode, refused.body).toBe(400);
+    expect(pathOf(refused)).toBe('photoAttachmentId');
+    expect(await countRows(t, 'visit_check_ins', ws)).toBe(before);
+    const ownPhoto = await photoOf(visited.id);
+    const accepted = await rep1.post('/api/v1/check-ins', { latitude: 31.21, longitude: 121.41, customerId: visited.id, photoAttachmentId: ownPhoto });
+    expect(accepted.statusCode, accepted.body).toBe(201);
+    expect(accepted.json()).toMatchObject({ customerId: visited.id, photoAttachmentId: ownPhoto });
+  });
 });
 
 describe('customers near a point', () => {
@@ -424,6 +493,20 @@ describe('the Friday reminder', () => {
 describe('map configuration', () => {
   it('tells the web where tiles come from (OpenStreetMap unless configured)', async () => {
     const rep1 = await t.loginAs('rep1');
-    expect((await rep1.get('/api/v1/visit-plans/map-config')).json()).toMatchObject({ tileUrl: expect.stringContaining('{z}/{x}/{y}') });
+    expect((await rep1.get('/api/v1/visit-plans/map-config')).json()).toEqual({ tileUrl: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png', attribution: '© OpenStreetMap contributors' });
+  });
+
+  it("serves the operator's tile server from the server configuration (KAIROS_MAP_TILE_URL, KAIROS_MAP_ATTRIBUTION)", async () => {
+    const config = loadConfig({ KAIROS_MAP_TILE_URL: 'https://tiles.intranet.example/{z}/{x}/{y}.png', KAIROS_MAP_ATTRIBUTION: '© 内网地图' });
+    expect(config.map).toEqual({ tileUrl: 'https://tiles.intranet.example/{z}/{x}/{y}.png', attribution: '© 内网地图' });
+    expect(loadConfig({ KAIROS_MAP_TILE_URL: '' }).map.tileUrl).toBe('https://tile.openstreetmap.org/{z}/{x}/{y}.png');
+    const intranet = await buildApp({ handle: t.handle, map: config.map });
+    try {
+      await intranet.ready();
+      const rep1 = await login(intranet, 'rep1');
+      expect((await rep1.get('/api/v1/visit-plans/map-config')).json()).toEqual(config.map);
+    } finally {
+      await intranet.close();
+    }
   });
 });

@@ -33,6 +33,8 @@ export const enUS = {
   'kind.task_due': 'Task due today: {{title}}',
   'kind.task_overdue': 'Task overdue (due {{dueDate}}): {{title}}',
   'kind.visit_plan_due': '{{title}}',
+  'kind.forecast_submitted': '{{name}} submitted the {{month}} forecast: ¥{{amount}}',
+  'kind.forecast_adjusted': '{{name}} adjusted your {{month}} forecast to ¥{{amount}}',
   'kind.unknown': 'New notification ({{kind}})',
   'detail.by': 'By {{by}}',
   'detail.comment': 'Comment: {{comment}}',

@@ -31,6 +31,8 @@ export const zhCN = {
   'kind.task_due': '任务今天到期：{{title}}',
   'kind.task_overdue': '任务已逾期（{{dueDate}}）：{{title}}',
   'kind.visit_plan_due': '{{title}}',
+  'kind.forecast_submitted': '{{name}} 提交了 {{month}} 的销售预测：¥{{amount}}',
+  'kind.forecast_adjusted': '{{name}} 将您 {{month}} 的销售预测调整为 ¥{{amount}}',
   'kind.unknown': '新通知（{{kind}}）',
   'detail.by': '处理人：{{by}}',
   'detail.comment': '意见：{{comment}}',

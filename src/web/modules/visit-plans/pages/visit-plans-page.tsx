@@ -10,7 +10,8 @@ import { useAccess } from '../../../platform/access/access';
 import { ErrorAlert } from '../../../platform/errors/error-alert';
 import { useFormErrors } from '../../../platform/errors/use-form-errors';
 import { PageContainer } from '../../../platform/layout/page-container';
-import { useAdherence, useCreateVisitPlan, useSubmitVisitPlan, useVisitPlans, type VisitPlan } from '../api';
+import { LoadMore } from '../../../platform/list/load-more';
+import { useAdherence, useCreateVisitPlan, useSubmitVisitPlan, useVisitPlanPages, type VisitPlan } from '../api';
 import { PlanStatusTag } from '../components/plan-status-tag';
 import { mondayOf, periodStartFor } from '../periods';
 
@@ -76,7 +77,7 @@ export function VisitPlansPage() {
   const [period, setPeriod] = useState<VisitPlanPeriod | 'all'>('week');
   const [creating, setCreating] = useState(false);
   const from = addDays(mondayOf(todayIn()), -7 * 8);
-  const plans = useVisitPlans({ period: period === 'all' ? undefined : period, from });
+  const plans = useVisitPlanPages({ period: period === 'all' ? undefined : period, from });
   const submit = useSubmitVisitPlan();
   const doSubmit = async (plan: VisitPlan) => {
     await submit.mutateAsync({ id: plan.id, version: plan.version });
@@ -94,7 +95,7 @@ export function VisitPlansPage() {
         <Segmented value={period} onChange={(v) => setPeriod(v as VisitPlanPeriod | 'all')} style={{ alignSelf: 'flex-start' }}
           options={[{ value: 'all', label: t('list.all') }, ...(['quarter', 'month', 'week', 'day'] as const).map((p) => ({ value: p, label: t(`period.${p}`) }))]} />
         <ErrorAlert error={plans.error ?? submit.error} />
-        <Table size="middle" rowKey="id" loading={plans.isLoading} dataSource={plans.data?.items ?? []} pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        <Table size="middle" rowKey="id" loading={plans.isLoading} dataSource={plans.items} pagination={false}
           scroll={{ x: 'max-content' }} data-testid="visit-plan-table"
           columns={[
             { title: t('plan.owner'), dataIndex: 'ownerName', width: 100, responsive: ['sm'] },
@@ -113,6 +114,7 @@ export function VisitPlansPage() {
               ) : null,
             },
           ]} />
+        <LoadMore hasMore={plans.hasNextPage} loading={plans.isFetchingNextPage} onLoad={() => void plans.fetchNextPage()} count={plans.items.length} />
         <AdherenceCard />
         <Typography.Text type="secondary">{t('list.hint')}</Typography.Text>
       </Flex>

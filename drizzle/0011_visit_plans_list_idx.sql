@@ -1,0 +1,1 @@
+CREATE INDEX "visit_plans_list_idx" ON "visit_plans" USING btree ("workspace_id","period_start","id");

@@ -1,0 +1,177 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { IsoDate } from '../../../shared/dates.js';
+import type { Executor } from '../../platform/db/client.js';
+import { departments, users } from '../../platform/org/org.schema.js';
+import { activities, callReports, tasks } from '../activities/activities.schema.js';
+import { opportunities, opportunityStageHistory, pipelineStages } from '../opportunities/opportunities.schema.js';
+
+const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as T[];
+
+/** A report period as instants: [from 00:00, to + 1 day 00:00) in the workspace zone. */
+export interface PeriodBounds { workspaceId: string; from: IsoDate; to: IsoDate; timeZone: string }
+const startOf = (p: PeriodBounds) => sql`(${p.from}::date::timestamp at time zone ${p.timeZone})`;
+const endOf = (p: PeriodBounds) => sql`((${p.to}::date + 1)::timestamp at time zone ${p.timeZone})`;
+
+/** `column` is a department in the subtree of `departmentId` (the department itself included). */
+export function inDepartmentTree(workspaceId: string, column: SQL, departmentId: string): SQL {
+  return sql`${column} in (select d.id from ${departments} d where d.workspace_id = ${workspaceId}
+    and d.path like (select p.path from ${departments} p where p.workspace_id = ${workspaceId} and p.id = ${departmentId}) || '%')`;
+}
+
+export async function departmentExists(db: Executor, workspaceId: string, id: string): Promise<boolean> {
+  const result = await db.execute(sql`select 1 from ${departments} where workspace_id = ${workspaceId} and id = ${id}`);
+  return rowsOf(result).length > 0;
+}
+
+export interface FunnelScope extends PeriodBounds {
+  pipelineId: string;
+  /** WHERE fragment over the unaliased `opportunities` table: data scope and filters */
+  where: SQL;
+}
+
+/** The opportunities the report counts, as a CTE `opp` (the scope fragments name the table `opportunities`). */
+const oppCte = (s: FunnelScope) => sql`opp as (
+  select ${opportunities.id} as id, ${opportunities.stageId} as stage_id, ${opportunities.status} as status,
+         ${opportunities.amount} as amount, ${opportunities.probability} as probability, ${opportunities.closedOn} as closed_on
+  from ${opportunities}
+  where ${opportunities.workspaceId} = ${s.workspaceId} and ${opportunities.pipelineId} = ${s.pipelineId} and ${s.where})`;
+
+export interface OpenFigures { stageId: string | null; category: string | null; count: number; amount: string; weighted: string }
+
+/**
+ * Open opportunities by stage, by funnel category and in all, in one GROUP BY GROUPING SETS:
+ * count, amount and weighted amount (Σ amount × probability / 100, rounded once per group).
+ */
+export async function openFigures(db: Executor, s: FunnelScope): Promise<OpenFigures[]> {
+  const result = await db.execute(sql`
+    with ${oppCte(s)}
+    select st.id as stage_id, st.funnel_category as category, grouping(st.id) as g_stage, grouping(st.funnel_category) as g_category,
+           count(*)::int as count, coalesce(sum(o.amount), 0)::numeric(18,2)::text as amount,
+           round(coalesce(sum(o.amount * o.probability / 100), 0), 2)::numeric(18,2)::text as weighted
+    from opp o
+    join ${pipelineStages} st on st.workspace_id = ${s.workspaceId} and st.id = o.stage_id
+    where o.status = 'open'
+    group by grouping sets ((st.id, st.funnel_category), (st.funnel_category), ())`);
+  return rowsOf<Record<string, unknown>>(result).map((r) => ({
+    stageId: Number(r.g_stage) === 0 ? String(r.stage_id) : null,
+    category: Number(r.g_category) === 0 ? String(r.category) : null,
+    count: Number(r.count), amount: String(r.amount), weighted: String(r.weighted),
+  }));
+}
+
+export interface StageFlow { stageId: string; entered: number; advanced: number; exited: number; medianDays: number | null }
+
+/**
+ * Per stage over the period, from the stage history: opportunities that entered the stage and, of
+ * those, the ones that later reached a later stage; exits of the stage and the median days spent.
+ */
+export async function stageFlow(db: Executor, s: FunnelScope): Promise<StageFlow[]> {
+  const h = opportunityStageHistory;
+  const result = await db.execute(sql`
+    with ${oppCte(s)},
+    entries as (
+      select h.opportunity_id, h.to_stage_id as stage_id, min(h.at) as entered_at
+      from ${h} h join opp o on o.id = h.opportunity_id
+      where h.workspace_id = ${s.workspaceId} and h.to_stage_id is not null and h.at >= ${startOf(s)} and h.at < ${endOf(s)}
+      group by h.opportunity_id, h.to_stage_id
+    ),
+    flow as (
+      select e.stage_id, count(*)::int as entered,
+             count(*) filter (where exists (
+               select 1 from ${h} later
+               join ${pipelineStages} ls on ls.workspace_id = later.workspace_id and ls.id = later.to_stage_id
+               where later.workspace_id = ${s.workspaceId} and later.opportunity_id = e.opportunity_id
+                 and later.at >= e.entered_at and ls.position > st.position))::int as advanced
+      from entries e
+      join ${pipelineStages} st on st.workspace_id = ${s.workspaceId} and st.id = e.stage_id
+      group by e.stage_id
+    ),
+    exits as (
+      select h.from_stage_id as stage_id, count(*)::int as exited,
+             percentile_cont(0.5) within group (order by h.days_in_stage) as median_days
+      from ${h} h join opp o on o.id = h.opportunity_id
+      where h.workspace_id = ${s.workspaceId} and h.from_stage_id is not null and h.days_in_stage is not null
+        and h.at >= ${startOf(s)} and h.at < ${endOf(s)}
+      group by h.from_stage_id
+    )
+    select st.id as stage_id, coalesce(f.entered, 0) as entered, coalesce(f.advanced, 0) as advanced,
+           coalesce(x.exited, 0) as exited, x.median_days
+    from ${pipelineStages} st
+    left join flow f on f.stage_id = st.id
+    left join exits x on x.stage_id = st.id
+    where st.workspace_id = ${s.workspaceId} and st.pipeline_id = ${s.pipelineId}`);
+  return rowsOf<Record<string, unknown>>(result).map((r) => ({
+    stageId: String(r.stage_id), entered: Number(r.entered), advanced: Number(r.advanced), exited: Number(r.exited),
+    medianDays: r.median_days === null || r.median_days === undefined ? null : Number(r.median_days),
+  }));
+}
+
+/** Won and lost in the period (by close date): count and amount per outcome. */
+export async function closedFigures(db: Executor, s: FunnelScope): Promise<Record<'won' | 'lost', { count: number; amount: string }>> {
+  const result = await db.execute(sql`
+    with ${oppCte(s)}
+    select o.status, count(*)::int as count, coalesce(sum(o.amount), 0)::numeric(18,2)::text as amount
+    from opp o
+    where o.status in ('won', 'lost') and o.closed_on between ${s.from}::date and ${s.to}::date
+    group by o.status`);
+  const out = { won: { count: 0, amount: '0.00' }, lost: { count: 0, amount: '0.00' } };
+  for (const r of rowsOf<{ status: 'won' | 'lost'; count: unknown; amount: unknown }>(result)) out[r.status] = { count: Number(r.count), amount: String(r.amount) };
+  return out;
+}
+
+export interface RepActivityRow {
+  userId: string; name: string; departmentId: string | null; departmentName: string | null;
+  visits: number; calls: number; emails: number; meetings: number; others: number; callReportsSent: number; tasksDone: number; tasksOverdue: number;
+}
+
+/**
+ * Per person in scope: activities done by type, call reports sent and tasks done in the period, and
+ * tasks due in the period before `asOf` still open. Everyone holding a sales role is listed (zeros
+ * included, so an idle rep shows); anyone else only with something to count.
+ */
+export async function repActivityRows(db: Executor, p: PeriodBounds & { asOf: IsoDate; userWhere: SQL }): Promise<RepActivityRow[]> {
+  const result = await db.execute(sql`
+    with act as (
+      select a.owner_id as user_id,
+             count(*) filter (where a.type = 'visit')::int as visits,
+             count(*) filter (where a.type = 'call')::int as calls,
+             count(*) filter (where a.type = 'email')::int as emails,
+             count(*) filter (where a.type = 'meeting')::int as meetings,
+             count(*) filter (where a.type not in ('visit', 'call', 'email', 'meeting'))::int as others
+      from ${activities} a
+      where a.workspace_id = ${p.workspaceId} and a.status = 'done' and a.occurred_at >= ${startOf(p)} and a.occurred_at < ${endOf(p)}
+      group by a.owner_id
+    ), reports as (
+      select r.author_id as user_id, count(*)::int as sent
+      from ${callReports} r
+      where r.workspace_id = ${p.workspaceId} and r.status = 'sent' and r.sent_at >= ${startOf(p)} and r.sent_at < ${endOf(p)}
+      group by r.author_id
+    ), work as (
+      select t.assignee_id as user_id,
+             count(*) filter (where t.status = 'done' and t.done_at >= ${startOf(p)} and t.done_at < ${endOf(p)})::int as done,
+             count(*) filter (where t.status = 'open' and t.due_date between ${p.from}::date and ${p.to}::date and t.due_date < ${p.asOf}::date)::int as overdue
+      from ${tasks} t
+      where t.workspace_id = ${p.workspaceId}
+        and ((t.status = 'done' and t.done_at >= ${startOf(p)} and t.done_at < ${endOf(p)}) or (t.status = 'open' and t.due_date between ${p.from}::date and ${p.to}::date))
+      group by t.assignee_id
+    )
+    select u.id as user_id, u.name, u.department_id, d.name as department_name,
+           coalesce(a.visits, 0) as visits, coalesce(a.calls, 0) as calls, coalesce(a.emails, 0) as emails,
+           coalesce(a.meetings, 0) as meetings, coalesce(a.others, 0) as others, coalesce(r.sent, 0) as sent,
+           coalesce(w.done, 0) as done, coalesce(w.overdue, 0) as overdue
+    from ${users} u
+    left join ${departments} d on d.workspace_id = u.workspace_id and d.id = u.department_id
+    left join act a on a.user_id = u.id
+    left join reports r on r.user_id = u.id
+    left join work w on w.user_id = u.id
+    where u.workspace_id = ${p.workspaceId} and ${p.userWhere}
+      and ((u.is_active and u.roles && array['sales_rep', 'sales_supervisor', 'sales_manager']::text[])
+           or a.user_id is not null or r.user_id is not null or w.user_id is not null)
+    order by d.name nulls last, u.name, u.id`);
+  return rowsOf<Record<string, unknown>>(result).map((r) => ({
+    userId: String(r.user_id), name: String(r.name), departmentId: r.department_id ? String(r.department_id) : null,
+    departmentName: r.department_name ? String(r.department_name) : null,
+    visits: Number(r.visits), calls: Number(r.calls), emails: Number(r.emails), meetings: Number(r.meetings), others: Number(r.others),
+    callReportsSent: Number(r.sent), tasksDone: Number(r.done), tasksOverdue: Number(r.overdue),
+  }));
+}

@@ -1,0 +1,50 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ActivityReportDto, ActivityReportQuery, FunnelReportDto, FunnelReportQuery } from '../../../shared/contracts/reports.contract.js';
+import { XLSX_TYPE } from '../../platform/exports/xlsx.js';
+import { withErrors } from '../../platform/http/route-helpers.js';
+import { activitiesXlsx, funnelXlsx } from './reports.export.js';
+import { activityReport, auditReportExport, funnelReport } from './reports.service.js';
+
+/** Funnel and activity reports (数据分析与报告, domain §15), each also as an audited Excel export. */
+export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
+  const tags = ['reports'];
+
+  app.get('/reports/funnel', {
+    schema: {
+      tags, summary: 'Funnel of one pipeline: open opportunities by category and stage (count, amount, weighted), stage conversion and median days in stage over the period, won/lost in the period',
+      querystring: FunnelReportQuery, response: withErrors({ 200: FunnelReportDto }),
+    },
+    preHandler: app.authorize('report:read'),
+  }, async (req) => funnelReport(req.ctx, req.query));
+
+  app.get('/reports/funnel.xlsx', {
+    schema: { tags, summary: 'The funnel report as Excel (the export is audited)', querystring: FunnelReportQuery, response: withErrors({ 200: z.any().describe('xlsx file') }) },
+    preHandler: app.authorize('report:read'),
+  }, async (req, reply) => {
+    const report = await funnelReport(req.ctx, req.query);
+    await auditReportExport(req.ctx, 'funnel', { ...req.query, from: report.from, to: report.to, pipelineId: report.pipeline.id });
+    const { stream, done } = funnelXlsx(report, req.ctx.locale);
+    done.catch((error: unknown) => req.log.error({ err: error }, 'funnel export failed'));
+    return reply.type(XLSX_TYPE).header('content-disposition', `attachment; filename="funnel-${report.from}_${report.to}.xlsx"`).send(stream);
+  });
+
+  app.get('/reports/activities', {
+    schema: {
+      tags, summary: 'Activities per rep and per team: visits, calls, emails, meetings, others, call reports sent, tasks done/overdue, visit-plan adherence',
+      querystring: ActivityReportQuery, response: withErrors({ 200: ActivityReportDto }),
+    },
+    preHandler: app.authorize('report:read'),
+  }, async (req) => activityReport(req.ctx, req.query));
+
+  app.get('/reports/activities.xlsx', {
+    schema: { tags, summary: 'The activity report as Excel (the export is audited)', querystring: ActivityReportQuery, response: withErrors({ 200: z.any().describe('xlsx file') }) },
+    preHandler: app.authorize('report:read'),
+  }, async (req, reply) => {
+    const report = await activityReport(req.ctx, req.query);
+    await auditReportExport(req.ctx, 'activities', { ...req.query, from: report.from, to: report.to });
+    const { stream, done } = activitiesXlsx(report, req.ctx.locale);
+    done.catch((error: unknown) => req.log.error({ err: error }, 'activity export failed'));
+    return reply.type(XLSX_TYPE).header('content-disposition', `attachment; filename="activities-${report.from}_${report.to}.xlsx"`).send(stream);
+  });
+};
