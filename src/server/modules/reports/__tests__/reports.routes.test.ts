@@ -10,6 +10,7 @@ import { seedDemoWorkspace } from '../../../seed/demo.js';
 import { createCustomer } from '../../customers/__tests__/customers.fixtures.js';
 import { createOpportunity, move, type Opportunity } from '../../opportunities/__tests__/opportunities.fixtures.js';
 import { opportunities, opportunityStageHistory } from '../../opportunities/opportunities.schema.js';
+import { money } from '../../../../shared/money.js';
 
 const t = await setupTestApp();
 const ws = t.demo.workspaceId;
@@ -208,14 +209,16 @@ describe('GET /reports/funnel', () => {
     await book.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
     const sheet = book.worksheets[0]!;
     expect(sheet.getRow(1).values).toEqual([undefined, '阶段', '漏斗类别', '数量', '金额', '加权金额', '期间进入', '其后推进', '转化率 %', '停留天数中位数']);
-    const lines = sheet.getSheetValues().slice(2).map((r) => Array.from({ length: 9 }, (_, i) => (r as unknown[])[i + 1]));
+    // the amount columns (金额, 加权金额) read back as decimal strings, compared with the JSON's exactly
+    const cell = (r: unknown[], i: number) => (i === 3 || i === 4) && typeof r[i + 1] === 'number' ? money.format(r[i + 1] as number) : r[i + 1];
+    const lines = sheet.getSheetValues().slice(2).map((r) => Array.from({ length: 9 }, (_, i) => cell(r as unknown[], i)));
     expect(lines.slice(0, 4)).toEqual(json.stages.map((s) => [
-      s.name, { above: '漏斗上方', in: '漏斗中', best_few: '最有把握', order: '成交' }[s.funnelCategory], s.count, Number(s.amount), Number(s.weightedAmount),
+      s.name, { above: '漏斗上方', in: '漏斗中', best_few: '最有把握', order: '成交' }[s.funnelCategory], s.count, s.amount, s.weightedAmount,
       s.entered, s.advanced, s.conversionPercent ?? undefined, s.medianDaysInStage ?? undefined,
     ]));
-    expect(lines[4]!.slice(0, 5)).toEqual(['合计（未关闭）', undefined, json.totals.openCount, Number(json.totals.openAmount), Number(json.totals.weightedAmount)]);
-    expect(lines[5]!.slice(0, 4)).toEqual(['期间赢单', undefined, json.totals.wonCount, Number(json.totals.wonAmount)]);
-    expect(lines[6]!.slice(0, 4)).toEqual(['期间输单', undefined, json.totals.lostCount, Number(json.totals.lostAmount)]);
+    expect(lines[4]!.slice(0, 5)).toEqual(['合计（未关闭）', undefined, json.totals.openCount, json.totals.openAmount, json.totals.weightedAmount]);
+    expect(lines[5]!.slice(0, 4)).toEqual(['期间赢单', undefined, json.totals.wonCount, json.totals.wonAmount]);
+    expect(lines[6]!.slice(0, 4)).toEqual(['期间输单', undefined, json.totals.lostCount, json.totals.lostAmount]);
     const audits = await auditRows(t, ws, { entity: 'report', action: 'export' });
     expect(audits.at(-1)!.after).toMatchObject({ report: 'funnel', period: '2026-10', from: '2026-10-01', to: '2026-10-31', pipelineId: pipeline.id, format: 'xlsx' });
   });
