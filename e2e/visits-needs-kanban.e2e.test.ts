@@ -87,9 +87,9 @@ describe.skipIf(!canRunBrowserTests())('field visits, customer needs and the kan
     };
     await card('explore').waitFor();
     await advance('explore', () => page.getByTestId('advance-form').getByLabel('承诺', { exact: true }).fill('两周内上线每日停机汇总邮件'));
-    await card('propose').getByText('两周内上线每日停机汇总邮件').waitFor();
+    await card('propose').filter({ hasText: '两周内上线每日停机汇总邮件' }).waitFor(); // antd's ellipsis keeps hidden copies of the text
     await advance('propose', () => page.getByTestId('advance-form').getByLabel('兑现情况', { exact: true }).fill('已上线，每天 7:30 发送'));
-    await card('execute').getByText('已上线，每天 7:30 发送').waitFor();
+    await card('execute').filter({ hasText: '已上线，每天 7:30 发送' }).waitFor();
     await advance('execute', async () => {
       await page.getByTestId('satisfaction-rate').locator('li').nth(3).click(); // the fourth star
       await page.getByTestId('advance-form').getByLabel('客户评价', { exact: true }).fill('很及时，车间很满意');
