@@ -9,7 +9,7 @@ import { DEMO_PASSWORD } from '../src/server/seed/demo.js';
 import { parseBenchArgs, type BenchOptions } from './bench/args.js';
 import { prepareDatabase, type BenchDatabase, type RawClient } from './bench/database.js';
 import { endpoints as allEndpoints, loadProbe, selectEndpoints, type EndpointDef, type Probe } from './bench/endpoints.js';
-import { generateDataset } from './bench/generate.js';
+import { completeDataset, generateDataset } from './bench/generate.js';
 import { runImportScenario } from './bench/import.js';
 import { runLoad } from './bench/load.js';
 import { proposedIndexes } from './bench/proposed-indexes.js';
@@ -17,7 +17,7 @@ import { formatMarkdown, formatPlans, formatTable, planVerdict, writeJson, type 
 import { scales } from './bench/scales.js';
 import { captureQueries, explainQuery, isSelect, timeQueries, type PlanSummary } from './bench/sql.js';
 import { summarize } from './bench/stats.js';
-import { runSweep, sweepScenarios, type SweepMeasurement, type SweepScenario } from './bench/sweep.js';
+import { runSweep, sweepScenarios, type SweepMeasurement, type SweepRun, type SweepScenario } from './bench/sweep.js';
 
 const log = (line: string) => console.log(line);
 
@@ -59,7 +59,7 @@ async function measure(options: BenchOptions, db: BenchDatabase, baseUrl: string
     if (res.status !== 200) throw new Error(`${endpoint.name}: ${res.status} ${body.slice(0, 300)}`);
   });
   const selects = captured.filter(isSelect);
-  const mainIndex = endpoint.mainTable === null ? -1 : selects.findIndex((q) => q.text.includes(`from "${endpoint.mainTable}"`));
+  const mainIndex = endpoint.mainTable === null ? -1 : selects.findIndex((q) => q.text.toLowerCase().includes(`from "${endpoint.mainTable}"`));
   if (endpoint.mainTable !== null && mainIndex < 0) throw new Error(`${endpoint.name}: no captured statement reads ${endpoint.mainTable}`);
 
   const durationMs = options.durationSeconds * 1000;
@@ -124,16 +124,22 @@ async function main() {
     return;
   }
   try {
-    let generation: { reused: boolean; seconds: number; phases: { name: string; rows: number; seconds: number }[] };
+    type Phase = { name: string; rows: number; seconds: number };
+    let generation: { reused: boolean; seconds: number; phases: Phase[]; added?: Phase[]; addedSeconds?: number };
     const genStart = performance.now();
-    const marker = db.reused ?? await generateDataset(db.handle, db.raw, scale, log);
+    let marker = db.reused ?? await generateDataset(db.handle, db.raw, scale, log);
     if (db.reused) {
       log(`reusing scale ${marker.scale} generated ${marker.generatedAt}`);
-      generation = { reused: true, seconds: marker.phases.reduce((s, p) => s + p.seconds, 0), phases: marker.phases };
+      const completed = await completeDataset(db.handle, db.raw, marker, log);
+      marker = completed.marker;
+      generation = {
+        reused: completed.added.length === 0, seconds: marker.phases.reduce((s, p) => s + p.seconds, 0), phases: marker.phases,
+        ...(completed.added.length > 0 ? { added: completed.added, addedSeconds: marker.parts!.deals!.seconds } : {}),
+      };
     } else {
       generation = { reused: false, seconds: Math.round((performance.now() - genStart) / 100) / 10, phases: marker.phases };
     }
-    log(`dataset: ${Object.entries(marker.counts).map(([k, v]) => `${k} ${v.toLocaleString('en-US')}`).join(', ')}`);
+    log(`dataset: ${Object.entries({ ...marker.counts, ...marker.parts?.deals?.counts }).map(([k, v]) => `${k} ${v.toLocaleString('en-US')}`).join(', ')}`);
     if (options.generateOnly) return;
 
     if (options.tryIndex) {
@@ -149,12 +155,13 @@ async function main() {
     const port = (app.server.address() as AddressInfo).port;
     const baseUrl = `http://127.0.0.1:${port}`;
     try {
-      const probe = await loadProbe(db.raw, marker.workspaceId, marker.sampleActorId);
+      const probe = await loadProbe(db.raw, marker.workspaceId, marker.sampleActorId, marker.parts?.deals?.busyCustomerIds[0] ?? null);
       const cookies = {
         gm: await login(baseUrl, 'gm'), admin: await login(baseUrl, 'admin'), rep: await login(baseUrl, 'rep1'), manager: await login(baseUrl, probe.crm.managerLogin),
       };
       log(`server on ${baseUrl}; probe: ${probe.entity} ${probe.entityId} (${probe.entityRows} audit rows), actor ${probe.actorId} (${probe.actorRows} audit rows)`);
       log(`customers probe: rep = rep1, manager = ${probe.crm.managerLogin}, ${JSON.stringify({ ...probe.crm, managerLogin: undefined })}`);
+      if (probe.deals) log(`deals probe: ${JSON.stringify(probe.deals)}`);
       const chosen = selection(options.only);
       const results: EndpointResult[] = [];
       for (const endpoint of chosen.endpoints) results.push(await measure(options, db, baseUrl, port, cookies, endpoint, probe));
@@ -171,11 +178,9 @@ async function main() {
       const errors = results.reduce((s, r) => s + r.http.errors, 0);
       log(`\n${formatMarkdown(results, title)}\n`);
       if (sweeps.length > 0) {
-        log('| sweep | as of | owned rows | 1st run s | recycled | warned | 2nd run s | recycled | warned |\n|---|---|---:|---:|---:|---:|---:|---:|---:|');
-        for (const w of sweeps) {
-          log(`| ${w.name} | ${w.asOf} | ${w.ownedRows.toLocaleString('en-US')} | ${w.first.seconds.toFixed(1)} | ${w.first.recycled.toLocaleString('en-US')} | ${w.first.warned.toLocaleString('en-US')} | ` +
-            `${w.second.seconds.toFixed(1)} | ${w.second.recycled.toLocaleString('en-US')} | ${w.second.warned.toLocaleString('en-US')} |`);
-        }
+        log('| sweep | as of | owned rows | backlog s | recycled | warned | nightly s | recycled | warned | again s | recycled | warned |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+        const cells = (r: SweepRun) => `${r.seconds.toFixed(1)} | ${r.recycled.toLocaleString('en-US')} | ${r.warned.toLocaleString('en-US')}`;
+        for (const w of sweeps) log(`| ${w.name} | ${w.asOf} | ${w.ownedRows.toLocaleString('en-US')} | ${cells(w.backlog)} | ${cells(w.first)} | ${cells(w.second)} |`);
         log('');
       }
       const stamp = startedAt.toISOString().slice(0, 16).replace(':', '');

@@ -29,6 +29,9 @@ const everyone = (status: Status): Partial<Record<RoleCode, Status>> => ({
   cs_manager: status, cs_specialist: status, finance: status, warehouse: status, receptionist: status,
 });
 
+/** an id no record has: probes of record endpoints answer 404 to whoever holds the permission */
+const UNKNOWN_ID = '01936f3e-8b7a-7cc2-9a41-3f6d2c1b0a99';
+
 const probes: Probe[] = [
   { name: 'see who they are', method: 'GET', url: () => '/api/v1/auth/me', allowed: everyone(200), otherwise: 403 },
   { name: 'list users (pickers)', method: 'GET', url: () => '/api/v1/users', allowed: everyone(200), otherwise: 403 },
@@ -76,10 +79,67 @@ const probes: Probe[] = [
   { name: 'see numbering rules', method: 'GET', url: () => '/api/v1/numbering-rules', allowed: { admin: 200 }, otherwise: 403 },
   { name: 'list their API tokens', method: 'GET', url: () => '/api/v1/auth/tokens', allowed: everyone(200), otherwise: 403 },
   { name: 'create an API token', method: 'POST', url: () => '/api/v1/auth/tokens', body: () => ({ name: '探针令牌' }), allowed: everyone(201), otherwise: 403 },
+  {
+    // products (domain §8): the front desk and the administrator see no catalogue
+    name: 'browse the product catalogue', method: 'GET', url: () => '/api/v1/products',
+    allowed: { gm: 200, sales_vp: 200, sales_manager: 200, sales_supervisor: 200, sales_rep: 200, cs_manager: 200, cs_specialist: 200, finance: 200, warehouse: 200 }, otherwise: 403,
+  },
+  {
+    // only the sales VP and manager create products (their first prices go for approval); finance never sets prices (§1.1)
+    name: 'create a product', method: 'POST', url: () => '/api/v1/products',
+    body: (w) => ({ code: `PROBE-${process.pid}-${w.seq}`, name: '探针产品', kind: 'product', unit: '台', taxRate: '13', listPrice: '100.00', floorPrice: '90.00', floatRange: '5', cost: '60.00' }),
+    allowed: { sales_vp: 201, sales_manager: 201 }, otherwise: 403,
+  },
+  {
+    name: 'browse price lists', method: 'GET', url: () => '/api/v1/price-lists',
+    allowed: { gm: 200, sales_vp: 200, sales_manager: 200, sales_supervisor: 200, sales_rep: 200, finance: 200 }, otherwise: 403,
+  },
+  {
+    // customer credit (domain §10): finance and the managers list it; warehouse, CS specialist, front desk, admin and reps do not
+    name: 'list customer credit', method: 'GET', url: () => '/api/v1/credit-profiles',
+    allowed: { gm: 200, sales_vp: 200, sales_manager: 200, sales_supervisor: 200, cs_manager: 200, finance: 200 }, otherwise: 403,
+  },
+  {
+    // those who may read credit reach the (unknown) customer and get 404; the rest are refused by permission
+    name: "read a customer's credit", method: 'GET', url: () => `/api/v1/customers/${UNKNOWN_ID}/credit`,
+    allowed: { gm: 404, sales_vp: 404, sales_manager: 404, sales_supervisor: 404, sales_rep: 404, cs_manager: 404, finance: 404 }, otherwise: 403,
+  },
+  {
+    // only the sales manager and finance propose credit changes (never CS, §1.1, nor a rep)
+    name: 'propose a credit change', method: 'POST', url: () => `/api/v1/customers/${UNKNOWN_ID}/credit/change-requests`,
+    body: () => ({ version: 0, limit: '1000.00', grade: 'B', reason: '探针' }), allowed: { sales_manager: 404, finance: 404 }, otherwise: 403,
+  },
+  {
+    // contracts (domain §9): the sales side within its scope, the GM, the sales VP and finance read them; warehouse, CS, front desk and admin do not
+    name: 'list contracts', method: 'GET', url: () => '/api/v1/contracts',
+    allowed: { gm: 200, sales_vp: 200, sales_manager: 200, sales_supervisor: 200, sales_rep: 200, finance: 200 }, otherwise: 403,
+  },
+  {
+    name: 'read a contract', method: 'GET', url: () => `/api/v1/contracts/${UNKNOWN_ID}`,
+    allowed: { gm: 404, sales_vp: 404, sales_manager: 404, sales_supervisor: 404, sales_rep: 404, finance: 404 }, otherwise: 403,
+  },
+  {
+    // only those who run deals draft contracts (the GM and VP approve them, finance never sells); the unknown customer is 404 to them
+    name: 'draft a contract', method: 'POST', url: () => '/api/v1/contracts',
+    body: () => ({
+      customerId: UNKNOWN_ID, title: '探针合同', buyerParty: '甲方', sellerParty: '乙方', contractDate: '2026-11-01',
+      lines: [{ description: '货物', unit: '批', quantity: '1', unitPrice: '100.00' }], paymentPlan: [{ kind: 'balance', dueDate: '2026-11-01', amount: '100.00' }],
+    }),
+    allowed: { sales_manager: 404, sales_supervisor: 404, sales_rep: 404 }, otherwise: 403,
+  },
+  {
+    name: 'sign a contract', method: 'POST', url: () => `/api/v1/contracts/${UNKNOWN_ID}/sign`, body: () => ({ version: 1, signedOn: '2026-11-01' }),
+    allowed: { sales_manager: 404, sales_supervisor: 404, sales_rep: 404 }, otherwise: 403,
+  },
+  {
+    // receivables (domain §11): finance and the sales side within its scope; warehouse, CS, front desk and admin do not
+    name: 'list receivables', method: 'GET', url: () => '/api/v1/receivables',
+    allowed: { gm: 200, sales_vp: 200, sales_manager: 200, sales_supervisor: 200, sales_rep: 200, finance: 200 }, otherwise: 403,
+  },
 ];
 
 /** Tables a refused request must leave untouched (with the audit log). */
-const watchedTables = ['users', 'departments', 'territories', 'webhooks', 'api_tokens', 'approval_flows', 'workspace_policies', 'audit_log'];
+const watchedTables = ['users', 'departments', 'territories', 'webhooks', 'api_tokens', 'approval_flows', 'workspace_policies', 'audit_log', 'products', 'price_change_requests', 'credit_change_requests', 'contracts', 'receivables'];
 async function snapshot(workspaceId: string) {
   return Object.fromEntries(await Promise.all(watchedTables.map(async (table) => [table, await countRows(t, table, workspaceId)] as const)));
 }

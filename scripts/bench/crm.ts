@@ -271,11 +271,12 @@ order by 1`, [table]);
   return rows.map((r) => ({ name: String(r.name), def: String(r.def) }));
 }
 
-async function withoutIndexes(raw: RawClient, tables: string[], progress: CrmProgress, postgres: boolean, load: () => Promise<void>) {
-  const saved = (await Promise.all(tables.map((t) => secondaryIndexes(raw, t)))).flat();
+export async function withoutIndexes(raw: RawClient, tables: string[], progress: CrmProgress, postgres: boolean, load: () => Promise<void>, phase = 'crm_indexes') {
+  const saved: { name: string; def: string }[] = [];
+  for (const table of tables) saved.push(...await secondaryIndexes(raw, table)); // one after the other: `raw` may be a single connection
   for (const index of saved) await raw.query(`drop index ${index.name}`);
   await load();
-  await progress.run('crm_indexes', async () => {
+  await progress.run(phase, async () => {
     // one simple-protocol query per index, so the setting is on the connection that builds it
     for (const index of saved) await raw.query(postgres ? `set maintenance_work_mem = '256MB'; ${index.def}` : index.def);
     return saved.length;

@@ -13,6 +13,24 @@ export interface Probe {
   actorRows: number;
   /** customers (issue 3): the logins, filter values and search terms of the customer endpoints */
   crm: CrmProbe;
+  /** opportunities and activities (issue 4); null when the dataset has no deals part */
+  deals: DealsProbe | null;
+}
+
+export interface DealsProbe {
+  bigPipelineId: string;
+  standardPipelineId: string;
+  /** the top-level department (大区) above the probe manager's department: the gm's department funnel */
+  regionId: string;
+  /** the customer with the most activities */
+  busyCustomerId: string;
+  busyCustomerActivities: number;
+  /** cursors deep in the open opportunities, newest first: rep1's 500th, the probe manager's 20 000th (or their last page) */
+  repDeepCursor: string;
+  managerDeepCursor: string;
+  /** open opportunities rep1 and the probe manager see (owner scope) */
+  repOpen: number;
+  managerOpen: number;
 }
 
 export interface CrmProbe {
@@ -71,6 +89,7 @@ export const endpoints: EndpointDef[] = [
     mainTable: 'audit_log', expectIndexes: ['audit_actor_idx'],
   },
   ...customerEndpoints(),
+  ...dealEndpoints(),
 ];
 
 const enc = encodeURIComponent;
@@ -112,6 +131,36 @@ function customerEndpoints(): EndpointDef[] {
   ];
 }
 
+const dealsOf = (p: Probe): DealsProbe => {
+  if (!p.deals) throw new Error('the dataset has no deals part (opportunities, activities)');
+  return p.deals;
+};
+
+/** Kanban totals, the funnel report, opportunity lists, the timeline of a busy customer, forecast figures (issue 4). */
+function dealEndpoints(): EndpointDef[] {
+  const at = (name: string, as: Login, path: (d: DealsProbe, p: Probe) => string, mainTable: string, expectIndexes: string[]): EndpointDef => ({
+    name, as, path: (p) => path(dealsOf(p), p), mainTable, expectIndexes,
+  });
+  const list = (name: string, as: Login, query: (d: DealsProbe) => string, expectIndexes: string[]) =>
+    at(name, as, (d) => `/api/v1/opportunities?limit=50${query(d) ? `&${query(d)}` : ''}`, 'opportunities', expectIndexes);
+  return [
+    at('kanban-totals-manager', 'manager', (d) => `/api/v1/opportunities/kanban?pipelineId=${d.bigPipelineId}&cardsPerColumn=0`, 'opportunities', ['opportunities_open_figures_idx']),
+    at('kanban-totals-gm', 'gm', (d) => `/api/v1/opportunities/kanban?pipelineId=${d.bigPipelineId}&cardsPerColumn=0`, 'opportunities', ['opportunities_open_figures_idx']),
+    at('kanban-manager', 'manager', (d) => `/api/v1/opportunities/kanban?pipelineId=${d.bigPipelineId}`, 'opportunities', ['opportunities_open_figures_idx']),
+    at('kanban-gm', 'gm', (d) => `/api/v1/opportunities/kanban?pipelineId=${d.bigPipelineId}`, 'opportunities', ['opportunities_open_figures_idx']),
+    at('funnel-manager', 'manager', (d) => `/api/v1/reports/funnel?period=last-quarter&pipelineId=${d.bigPipelineId}`, 'opportunities', ['opportunities_open_figures_idx']),
+    at('funnel-gm-department', 'gm', (d) => `/api/v1/reports/funnel?period=last-quarter&pipelineId=${d.bigPipelineId}&orgNodeId=${d.regionId}`, 'opportunities', ['opportunities_open_figures_idx']),
+    at('funnel-gm', 'gm', (d) => `/api/v1/reports/funnel?period=last-quarter&pipelineId=${d.bigPipelineId}`, 'opportunities', ['opportunities_open_figures_idx']),
+    list('opportunities-rep', 'rep', () => '', ['opportunities_owner_idx']),
+    list('opportunities-rep-open-deep', 'rep', (d) => `status=open&cursor=${d.repDeepCursor}`, ['opportunities_owner_idx']),
+    list('opportunities-manager', 'manager', () => '', ['opportunities_owner_idx']),
+    list('opportunities-manager-open-deep', 'manager', (d) => `status=open&cursor=${d.managerDeepCursor}`, ['opportunities_owner_idx']),
+    list('opportunities-gm-big-open', 'gm', (d) => `status=open&pipelineId=${d.bigPipelineId}`, ['opportunities_workspace_id_id_pk']),
+    at('timeline-busy-customer', 'gm', (d) => `/api/v1/customers/${d.busyCustomerId}/timeline?limit=50`, 'activities', ['activities_customer_idx']),
+    at('forecast-figures-rep', 'rep', () => '/api/v1/forecasts/figures', 'opportunities', ['opportunities_owner_idx']),
+  ];
+}
+
 /** `--only` filter: exact endpoint names; unknown names are an error. */
 export function selectEndpoints(only: readonly string[]): EndpointDef[] {
   if (only.length === 0) return endpoints;
@@ -120,18 +169,53 @@ export function selectEndpoints(only: readonly string[]): EndpointDef[] {
   return endpoints.filter((e) => only.includes(e.name));
 }
 
-export async function loadProbe(raw: RawClient, workspaceId: string, sampleActorId: string): Promise<Probe> {
+export async function loadProbe(raw: RawClient, workspaceId: string, sampleActorId: string, busyCustomerId: string | null = null): Promise<Probe> {
   const entity = 'customer';
   const recent = await raw.query(
     'select entity_id from audit_log where workspace_id = $1 and entity = $2 order by id desc limit 1', [workspaceId, entity]);
   const entityId = String(recent.rows[0]?.entity_id ?? '');
+  const crm = await loadCrmProbe(raw, workspaceId);
   if (!entityId) throw new Error('no customer audit rows: was the dataset generated?');
   const count = async (column: string, value: string) => Number((await raw.query(
     `select count(*) as n from audit_log where workspace_id = $1 and ${column} = $2${column === 'entity_id' ? ` and entity = '${entity}'` : ''}`,
     [workspaceId, value])).rows[0]!.n);
   return {
     workspaceId, entity, entityId, entityRows: await count('entity_id', entityId),
-    actorId: sampleActorId, actorRows: await count('actor_id', sampleActorId), crm: await loadCrmProbe(raw, workspaceId),
+    actorId: sampleActorId, actorRows: await count('actor_id', sampleActorId), crm,
+    deals: busyCustomerId ? await loadDealsProbe(raw, workspaceId, crm.managerLogin, busyCustomerId) : null,
+  };
+}
+
+async function loadDealsProbe(raw: RawClient, workspaceId: string, managerLogin: string, busyCustomerId: string): Promise<DealsProbe> {
+  const first = async (text: string, params: unknown[]) => {
+    const row = (await raw.query(text, params)).rows[0];
+    if (!row) throw new Error(`bench probe found nothing: ${text.trim().split('\n')[0]}`);
+    return row;
+  };
+  const pipelines = (await raw.query(`select template, id from pipelines where workspace_id = $1 and template is not null`, [workspaceId])).rows;
+  const pipelineOf = (template: string) => String(pipelines.find((r) => r.template === template)?.id ?? '');
+  const manager = await first(`select u.id, d.path from users u join departments d on d.workspace_id = u.workspace_id and d.id = u.department_id
+    where u.workspace_id = $1 and u.username = $2`, [workspaceId, managerLogin]);
+  // the root of the manager's path: paths are '/<id>/<id>/…/' (scope.rules childPath)
+  const regionId = String(manager.path).split('/').filter(Boolean)[0]!;
+  const rep = await first(`select id from users where workspace_id = $1 and username = 'rep1'`, [workspaceId]);
+  // scope of a manager: owners in their department and every department under it
+  const teamOwners = `select u.id from users u join departments d on d.workspace_id = u.workspace_id and d.id = u.department_id
+    where u.workspace_id = $1 and d.path like $2 || '%'`;
+  const deep = async (owners: string, params: unknown[], offset: number) => {
+    const { rows } = await raw.query(`select id from opportunities where workspace_id = $1 and status = 'open' and owner_id in (${owners})
+      order by id desc offset $${params.length + 1} limit 1`, [...params, offset]);
+    const last = rows[0] ?? (await raw.query(`select id from opportunities where workspace_id = $1 and status = 'open' and owner_id in (${owners})
+      order by id limit 1 offset 50`, params)).rows[0];
+    return Buffer.from(JSON.stringify([String(last!.id)])).toString('base64url');
+  };
+  const openOf = async (owners: string, params: unknown[]) =>
+    Number((await raw.query(`select count(*) as n from opportunities where workspace_id = $1 and status = 'open' and owner_id in (${owners})`, params)).rows[0]!.n);
+  const busy = await first(`select count(*) as n from activities where workspace_id = $1 and customer_id = $2`, [workspaceId, busyCustomerId]);
+  return {
+    bigPipelineId: pipelineOf('big_account'), standardPipelineId: pipelineOf('standard'), regionId, busyCustomerId, busyCustomerActivities: Number(busy.n),
+    repDeepCursor: await deep('$2', [workspaceId, rep.id], 500), managerDeepCursor: await deep(teamOwners, [workspaceId, manager.path], 20_000),
+    repOpen: await openOf('$2', [workspaceId, rep.id]), managerOpen: await openOf(teamOwners, [workspaceId, manager.path]),
   };
 }
 

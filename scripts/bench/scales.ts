@@ -22,15 +22,24 @@ export interface Scale {
   poolShare: number;
   /** share of the customers and leads owned by the demo login rep1 (the "own data" probe) */
   rep1Share: number;
+  /** the deals part (issue 4): opportunities (with their stage history) and activities (with call reports and tasks) */
+  opportunities: number;
+  activities: number;
+  /** customers holding `busyActivityShare` of the activities between them (the timeline probe) */
+  busyCustomers: number;
+  busyActivityShare: number;
 }
 
 export const scales = {
   S: { name: 'S', departmentFanout: [3, 4], users: 50, auditRows: 10_000, approvals: 200, sessions: 1_000, noiseWorkspaces: 2, noiseShare: 0.1, historyDays: 90,
-    customers: 5_000, leads: 5_000, poolShare: 0.2, rep1Share: 0.01 },
+    customers: 5_000, leads: 5_000, poolShare: 0.2, rep1Share: 0.01,
+    opportunities: 15_000, activities: 50_000, busyCustomers: 2, busyActivityShare: 0.04 },
   M: { name: 'M', departmentFanout: [4, 4, 4], users: 500, auditRows: 1_000_000, approvals: 20_000, sessions: 50_000, noiseWorkspaces: 3, noiseShare: 0.1, historyDays: 730,
-    customers: 100_000, leads: 100_000, poolShare: 0.2, rep1Share: 0.005 },
+    customers: 100_000, leads: 100_000, poolShare: 0.2, rep1Share: 0.005,
+    opportunities: 300_000, activities: 1_000_000, busyCustomers: 5, busyActivityShare: 0.02 },
   L: { name: 'L', departmentFanout: [6, 5, 5], users: 3_000, auditRows: 5_000_000, approvals: 100_000, sessions: 300_000, noiseWorkspaces: 5, noiseShare: 0.1, historyDays: 1095,
-    customers: 1_000_000, leads: 1_000_000, poolShare: 0.2, rep1Share: 0.0025 },
+    customers: 1_000_000, leads: 1_000_000, poolShare: 0.2, rep1Share: 0.0025,
+    opportunities: 3_000_000, activities: 10_000_000, busyCustomers: 10, busyActivityShare: 0.03 },
 } as const satisfies Record<string, Scale>;
 
 export type ScaleName = 'S' | 'M' | 'L';
@@ -39,5 +48,9 @@ export function isScaleName(value: string): value is ScaleName {
   return value === 'S' || value === 'M' || value === 'L';
 }
 
-/** Bump when the generator changes what it writes, so `--reuse` regenerates stale data. */
+/**
+ * Bump when the generator changes what the base part writes (org, approvals, audit, customers, leads), so
+ * `--reuse` regenerates stale data. Parts added later carry their own version (DEALS_PART_VERSION) and are
+ * generated on their own into a database whose base part fits.
+ */
 export const GENERATOR_VERSION = 3;

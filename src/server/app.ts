@@ -34,6 +34,10 @@ import { forecastRoutes } from './modules/forecasts/index.js';
 import { opportunityRoutes } from './modules/opportunities/index.js';
 import { opportunityDocumentRoutes } from './modules/opportunities/opportunity-documents.routes.js';
 import { reportRoutes } from './modules/reports/index.js';
+import { creditRoutes } from './modules/credit/index.js';
+import { productRoutes } from './modules/products/index.js';
+import { contractRoutes } from './modules/contracts/index.js';
+import { receivableRoutes } from './modules/receivables/index.js';
 
 export interface AppDeps {
   handle: DbHandle;
@@ -93,6 +97,10 @@ export async function buildApp(deps: AppDeps) {
     await api.register(opportunityDocumentRoutes);
     await api.register(importRoutes);
     await api.register(reportRoutes);
+    await api.register(creditRoutes);
+    await api.register(productRoutes);
+    await api.register(contractRoutes);
+    await api.register(receivableRoutes);
   }, { prefix: '/api/v1' });
 
   if (deps.afterCommit) {

@@ -40,6 +40,12 @@ import { enUS as visitPlansEn } from './modules/visit-plans/locales/en-US';
 import { zhCN as visitPlansZh } from './modules/visit-plans/locales/zh-CN';
 import { enUS as forecastsEn } from './modules/forecasts/locales/en-US';
 import { zhCN as forecastsZh } from './modules/forecasts/locales/zh-CN';
+import { enUS as creditEn } from './modules/credit/locales/en-US';
+import { zhCN as creditZh } from './modules/credit/locales/zh-CN';
+import { enUS as productsEn } from './modules/products/locales/en-US';
+import { enUS as contractsEn } from './modules/contracts/locales/en-US';
+import { zhCN as contractsZh } from './modules/contracts/locales/zh-CN';
+import { zhCN as productsZh } from './modules/products/locales/zh-CN';
 import { enUS as platformEn } from './platform/locales/en-US';
 import { zhCN as platformZh } from './platform/locales/zh-CN';
 
@@ -50,13 +56,15 @@ export const resources = {
     audit: auditZh, settings: settingsZh, notifications: notificationsZh, customers: customersZh,
     reception: receptionZh, leads: leadsZh, mot: motZh, imports: importsZh, opportunities: opportunitiesZh,
     customFields: customFieldsZh, search: searchZh, savedViews: savedViewsZh, attachments: attachmentsZh,
-    activities: activitiesZh, visitPlans: visitPlansZh, reports: reportsZh, forecasts: forecastsZh,
+    activities: activitiesZh, visitPlans: visitPlansZh, reports: reportsZh, forecasts: forecastsZh, products: productsZh,
+    credit: creditZh, contracts: contractsZh,
   },
   'en-US': {
     platform: platformEn, auth: authEn, home: homeEn, approvals: approvalsEn, org: orgEn,
     audit: auditEn, settings: settingsEn, notifications: notificationsEn, customers: customersEn,
     reception: receptionEn, leads: leadsEn, mot: motEn, imports: importsEn, opportunities: opportunitiesEn,
     customFields: customFieldsEn, search: searchEn, savedViews: savedViewsEn, attachments: attachmentsEn,
-    activities: activitiesEn, visitPlans: visitPlansEn, reports: reportsEn, forecasts: forecastsEn,
+    activities: activitiesEn, visitPlans: visitPlansEn, reports: reportsEn, forecasts: forecastsEn, products: productsEn,
+    credit: creditEn, contracts: contractsEn,
   },
 } satisfies Record<string, Record<string, Record<string, string>>>;

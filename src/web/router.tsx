@@ -26,15 +26,18 @@ import { NotificationBell } from './modules/notifications/components/notificatio
 import { notificationRoutes } from './modules/notifications/routes';
 import { forecastRoutes } from './modules/forecasts/routes';
 import { opportunityRoutes } from './modules/opportunities/routes';
+import { productRoutes } from './modules/products/routes';
 import { orgRoutes } from './modules/org/routes';
 import { receptionRoutes } from './modules/reception/routes';
 import { reportRoutes } from './modules/reports/routes';
 import { settingsRoutes } from './modules/settings/routes';
 import { visitPlanRoutes } from './modules/visit-plans/routes';
+import { creditRoutes } from './modules/credit/routes';
+import { contractRoutes } from './modules/contracts/routes';
 
 /** The route table: every module's routes.tsx, in menu order. */
 export const appRoutes: AppRoute[] = [
-  ...homeRoutes, ...activityRoutes, ...visitPlanRoutes, ...approvalRoutes, ...leadRoutes, ...customerRoutes, ...opportunityRoutes, ...forecastRoutes, ...motRoutes, ...receptionRoutes, ...reportRoutes, ...importRoutes, ...settingsRoutes, ...customFieldRoutes, ...orgRoutes, ...auditRoutes, ...notificationRoutes, ...authRoutes,
+  ...homeRoutes, ...activityRoutes, ...visitPlanRoutes, ...approvalRoutes, ...leadRoutes, ...customerRoutes, ...opportunityRoutes, ...forecastRoutes, ...productRoutes, ...contractRoutes, ...creditRoutes, ...motRoutes, ...receptionRoutes, ...reportRoutes, ...importRoutes, ...settingsRoutes, ...customFieldRoutes, ...orgRoutes, ...auditRoutes, ...notificationRoutes, ...authRoutes,
 ];
 
 function HeaderActions() {

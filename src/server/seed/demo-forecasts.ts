@@ -32,6 +32,7 @@ export async function seedDemoForecasts(handle: DbHandle, demo: { workspaceId: s
   const ws = demo.workspaceId;
   const db = handle.db;
   const thisMonth = monthOf(todayIn('Asia/Shanghai'));
+  const now = Date.now();
   const firstMonth = shiftMonth(thisMonth, -6);
   const wonRows = await db.select({
     ownerId: opportunities.ownerId, month: sql<string>`to_char(${opportunities.closedOn}, 'YYYY-MM')`, won: sql<string>`sum(${opportunities.amount})::text`,
@@ -79,7 +80,10 @@ export async function seedDemoForecasts(handle: DbHandle, demo: { workspaceId: s
       const adjusted = isAdjusted ? thousands(money.mul(money.add(submitted, target), '0.5')) : null;
       const submittedAt = new Date(`${monthStart(month)}T0${String(rand.int(1, 9))}:30:00+08:00`);
       submittedAt.setUTCDate(submittedAt.getUTCDate() + rand.int(0, 4));
-      const adjustedAt = adjusted ? new Date(submittedAt.getTime() + rand.int(1, 3) * 86_400_000) : null;
+      // this month's submission and adjustment lie in the past of the demo's "now", never ahead of it
+      const monthBegins = new Date(`${monthStart(month)}T00:00:00+08:00`).getTime();
+      if (submittedAt.getTime() > now - 2 * 3_600_000) submittedAt.setTime(Math.max(monthBegins, now - 2 * 3_600_000));
+      const adjustedAt = adjusted ? new Date(Math.max(submittedAt.getTime(), Math.min(submittedAt.getTime() + rand.int(1, 3) * 86_400_000, now - 3_600_000))) : null;
       values.push({
         workspaceId: ws, id: newId(), ownerId, month, submittedAmount: submitted, submittedNote: rand.pick(notes), submittedAt,
         systemWeighted, systemCommit, adjustedAmount: adjusted, adjustedBy: adjusted ? adjusterId : null, adjustedAt,

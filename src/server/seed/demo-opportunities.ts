@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { addDays, daysBetween, todayIn, type IsoDate } from '../../shared/dates.js';
 import { money } from '../../shared/money.js';
+import { shiftMonth } from '../../shared/periods.js';
 import type { DbHandle } from '../platform/db/client.js';
 import { newId } from '../platform/db/columns.js';
 import { numberSequences } from '../platform/numbering/numbering.schema.js';
@@ -24,6 +25,12 @@ const owners = ['rep1', 'rep2', 'rep3', 'supervisor1', 'manager1'];
 
 /** An instant on a Shanghai calendar day at a local hour. */
 const at = (date: IsoDate, hour: number, minute = 0) => new Date(`${date}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00+08:00`);
+
+/** Day `day` of the month `monthsAgo` months before today's, never after today. */
+function closeDateIn(today: IsoDate, monthsAgo: number, day: number): IsoDate {
+  const on = `${shiftMonth(today.slice(0, 7), -monthsAgo)}-${String(day).padStart(2, '0')}`;
+  return on > today ? today : on;
+}
 
 export interface DemoOrg { workspaceId: string; userIds: Record<string, string> }
 
@@ -62,6 +69,7 @@ export async function seedDemoOpportunities(handle: DbHandle, demo: DemoOrg, opt
   const reportValues: (typeof initiationReports.$inferInsert)[] = [];
   const bidValues: (typeof bids.$inferInsert)[] = [];
   const perYear = new Map<string, number>();
+  const closedSeq = { won: 0, lost: 0 };
 
   for (let i = 0; i < count; i++) {
     const customer = rand.pick(customerRows);
@@ -74,12 +82,17 @@ export async function seedDemoOpportunities(handle: DbHandle, demo: DemoOrg, opt
     const status = roll < 0.66 ? 'open' : roll < 0.84 ? 'won' : 'lost';
     // open ones spread over every non-order stage, more of them early in the funnel
     const reached = status === 'won' ? orderIndex - 1 : Math.min(orderIndex - 1, Math.floor(Math.pow(rand.next(), 1.2) * orderIndex));
-    const createdOn = addDays(today, -rand.int(Math.max(12, reached * 12), 240));
-    const span = daysBetween(createdOn, today);
-    // one day for each stage change (and the close), spread over the time since creation
+    // closed ones close in each of the past six months in turn (and this month), so the funnel's
+    // won/lost and the forecast accuracy have figures for every recent month
+    const closedOnPlanned = status === 'open' ? null : closeDateIn(today, (closedSeq[status]++) % 7, rand.int(1, 28));
+    const endOn = closedOnPlanned ?? today;
+    const createdOn = addDays(endOn, -rand.int(Math.max(12, reached * 12), status === 'open' ? 240 : 150));
+    const span = daysBetween(createdOn, endOn);
+    // one day for each stage change (and the close), spread over the time since creation; the close last
     const changes = reached + (status === 'open' ? 0 : 1);
     const days = Array.from({ length: changes }, () => rand.int(1, Math.max(1, span - 1))).sort((a, b) => a - b);
     const changeDates = days.map((d) => addDays(createdOn, d));
+    if (closedOnPlanned) changeDates[changes - 1] = closedOnPlanned;
 
     const year = createdOn.slice(0, 4);
     const seq = (perYear.get(year) ?? 0) + 1;

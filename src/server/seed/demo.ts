@@ -18,6 +18,9 @@ import { seedDemoCustomFields } from './demo-custom-fields.js';
 import { ensureBuiltInPipelines } from '../modules/opportunities/index.js';
 import { seedDemoOpportunities } from './demo-opportunities.js';
 import { seedDemoForecasts } from './demo-forecasts.js';
+import { seedDemoCredit } from './demo-credit.js';
+import { seedDemoProducts } from './demo-products.js';
+import { seedDemoContracts } from './demo-contracts.js';
 
 export const DEMO_PASSWORD = 'kairos-demo';
 export const DEMO_WORKSPACE = '示例科技有限公司';
@@ -64,9 +67,12 @@ let demoHash: Promise<string> | undefined;
 /**
  * Seeds the demo workspace 示例科技有限公司: departments, territories, the 13 demo logins and a
  * pending policy change waiting in the GM's inbox, and a few hundred customers with contacts (unless
- * `customers: false`). `usernameSuffix` lets tests seed a second copy.
+ * `customers: false`). `usernameSuffix` lets tests seed a second copy. `pendingCreditChange` adds a credit
+ * change waiting for finance's review (the running demo; off in tests so their inboxes stay as they expect);
+ * `pendingPriceChange` likewise a price change waiting for the sales VP's review; `pendingContractReviews` contracts in review
+ * (one major) and one approved, through the real review flow.
  */
-export async function seedDemoWorkspace(handle: DbHandle, options: { usernameSuffix?: string; name?: string; pendingPolicyChange?: boolean; customers?: boolean } = {}) {
+export async function seedDemoWorkspace(handle: DbHandle, options: { usernameSuffix?: string; name?: string; pendingPolicyChange?: boolean; customers?: boolean; pendingCreditChange?: boolean; pendingPriceChange?: boolean; pendingContractReviews?: boolean } = {}) {
   const suffix = options.usernameSuffix ?? '';
   demoHash ??= hashPassword(DEMO_PASSWORD);
   const passwordHash = await demoHash;
@@ -109,6 +115,9 @@ export async function seedDemoWorkspace(handle: DbHandle, options: { usernameSuf
     await seedDemoReception(handle, { workspaceId, userIds });
     await seedDemoOpportunities(handle, { workspaceId, userIds });
     await seedDemoForecasts(handle, { workspaceId, userIds });
+    await seedDemoCredit(handle, { workspaceId, userIds }, { pendingChange: options.pendingCreditChange ?? false });
+    await seedDemoProducts(handle, { workspaceId, userIds }, { pendingChange: options.pendingPriceChange ?? false });
+    await seedDemoContracts(handle, { workspaceId, userIds }, { pendingReviews: options.pendingContractReviews ?? false });
     await seedDemoActivities(handle, { workspaceId, userIds });
     await seedDemoMot(handle, { workspaceId, userIds });
     await seedDemoVisitPlans(handle, { workspaceId, userIds });

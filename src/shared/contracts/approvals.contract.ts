@@ -22,7 +22,7 @@ export const UpdateApprovalFlowBody = z.strictObject({
   version: Version, name: z.string().min(1).max(100).optional(), steps: z.array(FlowStep).min(1).max(10),
 });
 
-export const approvalStatuses = ['pending', 'approved', 'rejected', 'returned'] as const;
+export const approvalStatuses = ['pending', 'approved', 'rejected', 'returned', 'cancelled'] as const;
 export const ApprovalStepDto = z.object({
   stepIndex: z.int(),
   label: z.string(),

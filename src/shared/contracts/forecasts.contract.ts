@@ -94,8 +94,8 @@ export type AccuracyDto = z.infer<typeof AccuracyDto>;
 
 export const ForecastReportQuery = z.strictObject({
   period: z.string().max(40).optional().describe('`2026`, `2026-H1`, `2026-Q4`, `2026-11`, `2026-09..2026-11`, `2026-09-15..2026-11-03`, `this-month`, `last-month`, `this-quarter`, `last-quarter`, `this-year`, `last-year`, `last-6-months`; default this month'),
-  orgNodeId: Uuid.optional(),
-  ownerId: Uuid.optional(),
+  orgNodeId: Uuid.optional().describe('department: it and every department under it'),
+  ownerId: z.union([z.literal('me'), Uuid]).optional(),
 });
 export const ForecastReportLine = z.object({
   weighted: MoneyString.describe('Σ amount × probability / 100 of open opportunities expected to close in the month'),

@@ -13,6 +13,7 @@ import { newId } from '../../platform/db/columns.js';
 import type { CommandContext } from '../../platform/http/context.js';
 import { decodeCursor, pageFrom } from '../../platform/http/pagination.js';
 import { emitEvent } from '../../platform/notifications/outbox.js';
+import { findDepartment } from '../../platform/org/org.repository.js';
 import { users } from '../../platform/org/org.schema.js';
 import { FORECAST_MONTHS_AHEAD, forecastAccuracy, mayAdjust, submitWindow } from './forecasts.rules.js';
 import type { ForecastPermission } from './forecasts.permissions.js';
@@ -213,7 +214,12 @@ export function reportPeriodOf(ctx: CommandContext, period: string | undefined) 
  */
 export async function forecastReport(ctx: CommandContext, q: { period?: string; orgNodeId?: string; ownerId?: string }): Promise<ForecastReportDto> {
   const period = reportPeriodOf(ctx, q.period);
-  const ownerWhere = peopleWhere({ workspaceId: ctx.workspace.id, scope: await scopeOf(ctx.db, ctx), ownerId: q.ownerId, orgNodeId: q.orgNodeId });
+  if (q.orgNodeId && !(await findDepartment(ctx.db, ctx.workspace.id, q.orgNodeId))) {
+    throw invalidField('orgNodeId', 'errors.unknownReference', { entity: 'department' });
+  }
+  const ownerId = q.ownerId === 'me' ? ctx.actor.id : q.ownerId;
+  // the filters narrow the caller's scope, never widen it: a department or person outside it gives zeros
+  const ownerWhere = peopleWhere({ workspaceId: ctx.workspace.id, scope: await scopeOf(ctx.db, ctx), ownerId, orgNodeId: q.orgNodeId });
   const [figures, sums] = await Promise.all([
     opportunityFiguresByMonth(ctx.db, { workspaceId: ctx.workspace.id, from: period.from, to: period.to, ownerWhere }),
     forecastSumsByMonth(ctx.db, { workspaceId: ctx.workspace.id, fromMonth: period.months[0]!, toMonth: period.months.at(-1)!, ownerWhere }),

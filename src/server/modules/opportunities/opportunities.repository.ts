@@ -4,8 +4,9 @@ import type { IsoDate } from '../../../shared/dates.js';
 import { toUuidArray } from '../../platform/authz/scope.js';
 import type { Executor } from '../../platform/db/client.js';
 import type { VisibleOwners } from '../../platform/http/context.js';
-import { users } from '../../platform/org/org.schema.js';
+import { departments, users } from '../../platform/org/org.schema.js';
 import { searchTermOf } from '../../platform/search/search-keys.rules.js';
+import { contracts } from '../contracts/contracts.schema.js';
 import { contacts, customers } from '../customers/customers.schema.js';
 import {
   bids, initiationReports, opportunities, opportunityCollaborators, opportunityContacts, opportunityStageHistory, pipelineStages,
@@ -34,8 +35,10 @@ function selectOpportunities(db: Executor) {
  */
 export function visibleOpportunities(owners: VisibleOwners, actorId: string, today: IsoDate): SQL {
   if (owners.kind === 'all') return sql`true`;
-  const viaCollaboration = sql`exists (select 1 from ${opportunityCollaborators} c where c.workspace_id = ${opportunities.workspaceId}
-    and c.opportunity_id = ${opportunities.id} and c.user_id = ${actorId} and (c.expires_on is null or c.expires_on >= ${today}::date))`;
+  // an uncorrelated array (one InitPlan) rather than EXISTS: the planner can then OR an owner-index scan with
+  // a primary-key scan instead of filtering the whole table newest-first (bench: rep1's deep page 248 → 5 ms at M)
+  const viaCollaboration = sql`${opportunities.id} = ANY(array(select c.opportunity_id from ${opportunityCollaborators} c
+    where c.user_id = ${actorId} and (c.expires_on is null or c.expires_on >= ${today}::date)))`;
   if (owners.ids.length === 0) return viaCollaboration;
   return or(sql`${opportunities.ownerId} = ANY(${toUuidArray(owners.ids)})`, viaCollaboration)!;
 }
@@ -61,7 +64,9 @@ export async function findCollaboration(db: Executor, workspaceId: string, oppor
 
 export interface OpportunityFilters {
   pipelineId?: string; stageId?: string; status?: string; funnelCategory?: string; ownerId?: string; departmentId?: string;
-  customerId?: string; closeFrom?: IsoDate; closeTo?: IsoDate; q?: string;
+  customerId?: string; closeFrom?: IsoDate; closeTo?: IsoDate; closedFrom?: IsoDate; closedTo?: IsoDate; q?: string;
+  /** department subtree: the department (with its `workspaceId`) and every department under it */
+  orgNode?: { workspaceId: string; id: string };
   /** best few, open, expected close date missing or after this date */
   bestFewUndatedAfter?: IsoDate;
 }
@@ -79,6 +84,12 @@ export function opportunityFilterConditions(f: OpportunityFilters): SQL[] {
   if (f.customerId) c.push(eq(opportunities.customerId, f.customerId));
   if (f.closeFrom) c.push(sql`${opportunities.expectedCloseDate} >= ${f.closeFrom}::date`);
   if (f.closeTo) c.push(sql`${opportunities.expectedCloseDate} <= ${f.closeTo}::date`);
+  if (f.closedFrom) c.push(sql`${opportunities.closedOn} >= ${f.closedFrom}::date`);
+  if (f.closedTo) c.push(sql`${opportunities.closedOn} <= ${f.closedTo}::date`);
+  if (f.orgNode) {
+    c.push(sql`${opportunities.departmentId} in (select d.id from ${departments} d where d.workspace_id = ${f.orgNode.workspaceId}
+      and d.path like (select n.path from ${departments} n where n.workspace_id = ${f.orgNode.workspaceId} and n.id = ${f.orgNode.id}) || '%')`);
+  }
   if (f.bestFewUndatedAfter) {
     c.push(eq(opportunities.status, 'open'), eq(pipelineStages.funnelCategory, 'best_few'),
       sql`(${opportunities.expectedCloseDate} is null or ${opportunities.expectedCloseDate} > ${f.bestFewUndatedAfter}::date)`);
@@ -218,4 +229,12 @@ export async function historyOf(db: Executor, workspaceId: string, opportunityId
     .leftJoin(users, and(eq(users.workspaceId, opportunityStageHistory.workspaceId), eq(users.id, opportunityStageHistory.actorId)))
     .where(and(eq(opportunityStageHistory.workspaceId, workspaceId), eq(opportunityStageHistory.opportunityId, opportunityId)))
     .orderBy(asc(opportunityStageHistory.at), asc(opportunityStageHistory.id));
+}
+
+/** Whether a signed (or executing / completed) contract is linked to the opportunity: the proof a deal is won. */
+export async function hasSignedContract(db: Executor, workspaceId: string, opportunityId: string): Promise<boolean> {
+  const [row] = await db.select({ id: contracts.id }).from(contracts).where(and(
+    eq(contracts.workspaceId, workspaceId), eq(contracts.opportunityId, opportunityId), inArray(contracts.status, ['signed', 'executing', 'completed']),
+  )).limit(1);
+  return row !== undefined;
 }

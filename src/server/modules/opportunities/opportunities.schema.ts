@@ -98,6 +98,12 @@ export const opportunities = pgTable('opportunities', {
   index('opportunities_stage_idx').on(t.workspaceId, t.pipelineId, t.stageId, t.status),
   index('opportunities_status_close_idx').on(t.workspaceId, t.status, t.expectedCloseDate),
   index('opportunities_department_idx').on(t.workspaceId, t.departmentId),
+  // won/lost in a period: the funnel's closed figures and the list's closedFrom/closedTo drill-down
+  index('opportunities_status_closed_idx').on(t.workspaceId, t.status, t.closedOn),
+  // kanban column totals and the funnel's open figures: an index-only scan of the open opportunities of a
+  // pipeline, with the columns the data scope (owner, id for collaborations) and the org filter need
+  index('opportunities_open_figures_idx').on(t.workspaceId, t.pipelineId, t.stageId, t.ownerId, t.departmentId, t.id, t.amount, t.probability)
+    .where(sql`status = 'open'`),
   index('opportunities_search_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
 ]);
 

@@ -17,10 +17,11 @@ import { translate } from '../../platform/i18n/translate.js';
 import { emitEvent, type NotifySpec } from '../../platform/notifications/outbox.js';
 import { allocateNumber } from '../../platform/numbering/numbering.service.js';
 import { users } from '../../platform/org/org.schema.js';
+import { findDepartment } from '../../platform/org/org.repository.js';
 import { customerAccess, recordDeal, resolveOwner, type OwnershipGrants } from '../customers/index.js';
 import type { OpportunityPermission } from './opportunities.permissions.js';
 import {
-  collaboratorsOf, contactIdsOfCustomer, contactsOf, countContacts, findCollaboration, findOpportunity, historyOf, kanbanCards, kanbanTotals,
+  collaboratorsOf, contactIdsOfCustomer, contactsOf, countContacts, findCollaboration, findOpportunity, hasSignedContract, historyOf, kanbanCards, kanbanTotals,
   listOpportunityRows, loadGateEvidence, lockOpportunity, opportunityFilterConditions, sortKeyOf, visibleOpportunities,
   type OpportunityListRow, type OpportunityRow, type OpportunitySort,
 } from './opportunities.repository.js';
@@ -333,7 +334,7 @@ export async function setKeyNode(ctx: CommandContext, id: string, stageId: strin
 
 /**
  * Closes an opportunity: lost with a listed reason and a stage summary (阶段总结), won with a
- * summary (the contracts issue adds the signed contract); won moves it to the order stage at 100 %
+ * summary and a signed contract linked to it (422 otherwise); won moves it to the order stage at 100 %
  * and records the deal on the customer.
  */
 export async function closeOpportunity(ctx: CommandContext, id: string, input: CloseOpportunityBody): Promise<OpportunityDetailDto> {
@@ -360,6 +361,8 @@ export async function closeLockedOpportunity(
   let stagePatch = {};
   let toStageId: string | null = null;
   if (close.outcome === 'won') {
+    // a deal is won when its contract is signed (domain §6, §9): no signed contract, no win
+    if (!(await hasSignedContract(tx, ws, row.id))) throw new AppError('RULE_VIOLATION', 'errors.wonNeedsSignedContract');
     const order = (await stagesOf(tx, ws, row.pipelineId)).find((s) => s.funnelCategory === 'order');
     if (order) {
       toStageId = order.id;
@@ -478,10 +481,14 @@ function listCursor(sort: OpportunitySort, cursor: string | undefined): (string 
 /** Opportunities the caller sees (data scope + collaborations), filtered, sorted, keyset-paged. */
 export async function listOpportunities(ctx: CommandContext, q: OpportunityListQuery) {
   const view = await viewOf(ctx.db, ctx, q.asOf);
+  if (q.orgNodeId && !(await findDepartment(ctx.db, ctx.workspace.id, q.orgNodeId))) {
+    throw invalidField('orgNodeId', 'errors.unknownReference', { entity: 'department' });
+  }
   const where = [await scopeOf(ctx), ...opportunityFilterConditions({
     pipelineId: q.pipelineId, stageId: q.stageId, status: q.status, funnelCategory: q.funnelCategory,
     ownerId: q.ownerId === 'me' ? ctx.actor.id : q.ownerId, departmentId: q.departmentId, customerId: q.customerId,
-    closeFrom: q.closeFrom, closeTo: q.closeTo, q: q.q?.trim() || undefined,
+    orgNode: q.orgNodeId ? { workspaceId: ctx.workspace.id, id: q.orgNodeId } : undefined,
+    closeFrom: q.closeFrom, closeTo: q.closeTo, closedFrom: q.closedFrom, closedTo: q.closedTo, q: q.q?.trim() || undefined,
     bestFewUndatedAfter: q.bestFewUndated === 'true' ? addDays(view.asOf, view.decisionDays) : undefined,
   })];
   const rows = await listOpportunityRows(ctx.db, { workspaceId: ctx.workspace.id, where, sort: q.sort, after: listCursor(q.sort, q.cursor), limit: q.limit });

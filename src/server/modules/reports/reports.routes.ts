@@ -1,10 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ActivityReportDto, ActivityReportQuery, FunnelReportDto, FunnelReportQuery } from '../../../shared/contracts/reports.contract.js';
+import { formatInZone } from '../../../shared/dates.js';
+import { PDF_TYPE } from '../../platform/exports/pdf.js';
 import { XLSX_TYPE } from '../../platform/exports/xlsx.js';
 import { withErrors } from '../../platform/http/route-helpers.js';
-import { activitiesXlsx, funnelXlsx } from './reports.export.js';
-import { activityReport, auditReportExport, funnelReport } from './reports.service.js';
+import { activitiesXlsx, funnelPdf, funnelXlsx } from './reports.export.js';
+import { activityReport, auditReportExport, funnelReport, reportFilterNames } from './reports.service.js';
 
 /** Funnel and activity reports (数据分析与报告, domain §15), each also as an audited Excel export. */
 export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -27,6 +29,17 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     const { stream, done } = funnelXlsx(report, req.ctx.locale);
     done.catch((error: unknown) => req.log.error({ err: error }, 'funnel export failed'));
     return reply.type(XLSX_TYPE).header('content-disposition', `attachment; filename="funnel-${report.from}_${report.to}.xlsx"`).send(stream);
+  });
+
+  app.get('/reports/funnel.pdf', {
+    schema: { tags, summary: 'The funnel report as a printable PDF (A4, Chinese font embedded; the export is audited)', querystring: FunnelReportQuery, response: withErrors({ 200: z.any().describe('pdf file') }) },
+    preHandler: app.authorize('report:read'),
+  }, async (req, reply) => {
+    const report = await funnelReport(req.ctx, req.query);
+    const names = await reportFilterNames(req.ctx, req.query);
+    const pdf = await funnelPdf(report, req.ctx.locale, { ...names, generatedAt: formatInZone(new Date(), req.ctx.workspace.timeZone, 'YYYY-MM-DD HH:mm') });
+    await auditReportExport(req.ctx, 'funnel', { ...req.query, from: report.from, to: report.to, pipelineId: report.pipeline.id }, 'pdf');
+    return reply.type(PDF_TYPE).header('content-disposition', `attachment; filename="funnel-${report.from}_${report.to}.pdf"`).send(pdf);
   });
 
   app.get('/reports/activities', {

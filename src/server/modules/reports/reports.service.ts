@@ -14,7 +14,7 @@ import { opportunities } from '../opportunities/opportunities.schema.js';
 import { getPipeline, listPipelines, visibleOpportunities } from '../opportunities/index.js';
 import { getAdherence } from '../visit-plans/index.js';
 import {
-  closedFigures, departmentExists, inDepartmentTree, openFigures, repActivityRows, stageFlow,
+  closedFigures, departmentExists, filterNames, inDepartmentTree, openFigures, repActivityRows, stageFlow,
 } from './reports.repository.js';
 import {
   conversionPercent, funnelCategoryRows, percentOf, roundDays, sumActivityCounts, teamSubtotals, winRatePercent,
@@ -124,7 +124,13 @@ export async function activityReport(ctx: CommandContext, q: ActivityReportQuery
   return { from: f.from, to: f.to, asOf: f.asOf, reps, teams: teamSubtotals(reps), totals: sumActivityCounts(reps) };
 }
 
-/** Records an export of a report (which one, with which filters) before its first byte leaves. */
-export async function auditReportExport(ctx: CommandContext, report: 'funnel' | 'activities', filters: Record<string, unknown>) {
-  await ctx.db.transaction((tx) => appendAudit(tx, ctx, { entity: 'report', action: 'export', after: { report, ...filters, format: 'xlsx' } }));
+/** Records an export of a report (which one, with which filters, in which format) before its first byte leaves. */
+export async function auditReportExport(ctx: CommandContext, report: 'funnel' | 'activities', filters: Record<string, unknown>, format: 'xlsx' | 'pdf' = 'xlsx') {
+  await ctx.db.transaction((tx) => appendAudit(tx, ctx, { entity: 'report', action: 'export', after: { report, ...filters, format } }));
+}
+
+/** The names a printed report shows for its department and owner filters (null: not filtered). */
+export async function reportFilterNames(ctx: CommandContext, q: { orgNodeId?: string | undefined; ownerId?: string | undefined }) {
+  const ownerId = q.ownerId === 'me' ? ctx.actor.id : q.ownerId;
+  return filterNames(ctx.db, ctx.workspace.id, { departmentId: q.orgNodeId, userId: ownerId });
 }

@@ -11,10 +11,17 @@ export interface HitRow {
   matchedBy: 'name' | 'phone' | 'creditCode';
 }
 
+/**
+ * At most this many matching rows are ranked per kind. A two-character term (润泽, 科技) can match a
+ * large share of a big workspace — 40,000 of 1M customers in the scale-L benchmark, 233 ms to fetch and
+ * sort them all — while the box shows the best few; past this many the user types one more character.
+ */
+export const SEARCH_CANDIDATES = 1000;
+
 /** Order: exact identifiers first, then names that start with the term, then shorter names. */
-function ranking(searchText: AnyColumn, name: AnyColumn, id: AnyColumn, plan: SearchPlan, byCode?: SQL): SQL[] {
+function ranking(searchText: AnyColumn, name: AnyColumn, id: AnyColumn, plan: SearchPlan, codeHit?: SQL.Aliased<boolean>): SQL[] {
   const order: SQL[] = [];
-  if (byCode && plan.creditCode) order.push(sql`${byCode} desc`);
+  if (codeHit && plan.creditCode) order.push(sql`${codeHit} desc`);
   if (plan.term) order.push(sql`(${searchText} LIKE ${`${escapeLike(plan.term)}%`}) desc`);
   return [...order, sql`length(${name})`, asc(id)];
 }
@@ -24,13 +31,17 @@ export async function searchCustomers(db: Executor, workspaceId: string, visible
   const byCode = plan.creditCode ? sql`${customers.creditCode} = ${plan.creditCode}` : sql`false`;
   const byPhone = plan.phoneDigits ? sql`${customers.phoneNormalised} LIKE ${containsPattern(plan.phoneDigits)}` : sql`false`;
   const byName = plan.term ? searchTextContains(customers.searchText, plan.term) : sql`false`;
-  return db.select({
-    id: customers.id, name: customers.name, detail: customers.industry, customerId: customers.id, phone: customers.phone, ownerName: users.name,
-    matchedBy: sql<HitRow['matchedBy']>`case when ${byCode} then 'creditCode' when ${byName} then 'name' else 'phone' end`,
+  const hits = db.select({
+    id: customers.id, name: customers.name, detail: customers.industry, phone: customers.phone, ownerId: customers.ownerId, searchText: customers.searchText,
+    codeHit: sql<boolean>`${byCode}`.as('code_hit'),
+    matchedBy: sql<HitRow['matchedBy']>`case when ${byCode} then 'creditCode' when ${byName} then 'name' else 'phone' end`.as('matched_by'),
   }).from(customers)
-    .leftJoin(users, and(eq(users.workspaceId, customers.workspaceId), eq(users.id, customers.ownerId)))
     .where(and(eq(customers.workspaceId, workspaceId), visible, sql`(${byCode} or ${byName} or ${byPhone})`))
-    .orderBy(...ranking(customers.searchText, customers.name, customers.id, plan, byCode))
+    .limit(SEARCH_CANDIDATES).as('hits');
+  return db.select({ id: hits.id, name: hits.name, detail: hits.detail, customerId: hits.id, phone: hits.phone, ownerName: users.name, matchedBy: hits.matchedBy })
+    .from(hits)
+    .leftJoin(users, and(eq(users.workspaceId, workspaceId), eq(users.id, hits.ownerId)))
+    .orderBy(...ranking(hits.searchText, hits.name, hits.id, plan, hits.codeHit))
     .limit(limit);
 }
 
@@ -40,15 +51,18 @@ export async function searchContacts(db: Executor, workspaceId: string, visible:
   const byPhone = pattern ? sql`(${contacts.mobileNormalised} LIKE ${pattern} or ${contacts.phoneNormalised} LIKE ${pattern})` : sql`false`;
   const byName = plan.term ? searchTextContains(contacts.searchText, plan.term) : sql`false`;
   if (!plan.term && !pattern) return [];
-  return db.select({
-    id: contacts.id, name: contacts.name, detail: customers.name, customerId: contacts.customerId,
-    phone: sql<string | null>`coalesce(${contacts.mobile}, ${contacts.phone})`, ownerName: users.name,
-    matchedBy: sql<HitRow['matchedBy']>`case when ${byName} then 'name' else 'phone' end`,
+  const hits = db.select({
+    id: contacts.id, name: contacts.name, detail: sql<string | null>`${customers.name}`.as('detail'), customerId: contacts.customerId,
+    phone: sql<string | null>`coalesce(${contacts.mobile}, ${contacts.phone})`.as('phone'), ownerId: customers.ownerId, searchText: contacts.searchText,
+    matchedBy: sql<HitRow['matchedBy']>`case when ${byName} then 'name' else 'phone' end`.as('matched_by'),
   }).from(contacts)
     .innerJoin(customers, and(eq(customers.workspaceId, contacts.workspaceId), eq(customers.id, contacts.customerId)))
-    .leftJoin(users, and(eq(users.workspaceId, customers.workspaceId), eq(users.id, customers.ownerId)))
     .where(and(eq(contacts.workspaceId, workspaceId), visible, sql`(${byName} or ${byPhone})`))
-    .orderBy(...ranking(contacts.searchText, contacts.name, contacts.id, plan))
+    .limit(SEARCH_CANDIDATES).as('hits');
+  return db.select({ id: hits.id, name: hits.name, detail: hits.detail, customerId: hits.customerId, phone: hits.phone, ownerName: users.name, matchedBy: hits.matchedBy })
+    .from(hits)
+    .leftJoin(users, and(eq(users.workspaceId, workspaceId), eq(users.id, hits.ownerId)))
+    .orderBy(...ranking(hits.searchText, hits.name, hits.id, plan))
     .limit(limit);
 }
 
@@ -56,12 +70,15 @@ export async function searchContacts(db: Executor, workspaceId: string, visible:
 export async function searchLeads(db: Executor, workspaceId: string, visible: SQL, plan: SearchPlan, limit: number): Promise<HitRow[]> {
   const byName = plan.term ? searchTextContains(leads.searchText, plan.term) : sql`false`;
   const byPhone = plan.phoneDigits ? sql`${leads.phoneNormalised} LIKE ${containsPattern(plan.phoneDigits)}` : sql`false`;
-  return db.select({
-    id: leads.id, name: leads.company, detail: leads.contactName, customerId: leads.customerId, phone: leads.phone, ownerName: users.name,
-    matchedBy: sql<HitRow['matchedBy']>`case when ${byName} then 'name' else 'phone' end`,
+  const hits = db.select({
+    id: leads.id, name: leads.company, detail: leads.contactName, customerId: leads.customerId, phone: leads.phone, ownerId: leads.ownerId, searchText: leads.searchText,
+    matchedBy: sql<HitRow['matchedBy']>`case when ${byName} then 'name' else 'phone' end`.as('matched_by'),
   }).from(leads)
-    .leftJoin(users, and(eq(users.workspaceId, leads.workspaceId), eq(users.id, leads.ownerId)))
     .where(and(eq(leads.workspaceId, workspaceId), visible, sql`(${byName} or ${byPhone})`))
-    .orderBy(...ranking(leads.searchText, leads.company, leads.id, plan))
+    .limit(SEARCH_CANDIDATES).as('hits');
+  return db.select({ id: hits.id, name: hits.name, detail: hits.detail, customerId: hits.customerId, phone: hits.phone, ownerName: users.name, matchedBy: hits.matchedBy })
+    .from(hits)
+    .leftJoin(users, and(eq(users.workspaceId, workspaceId), eq(users.id, hits.ownerId)))
+    .orderBy(...ranking(hits.searchText, hits.name, hits.id, plan))
     .limit(limit);
 }

@@ -274,6 +274,28 @@ export function orderRoute(points: readonly Point[], start: Point | null = null)
   return { order: best, beforeKm, afterKm: bestKm };
 }
 
+const halfDayOrder = (h: HalfDay | null) => (h === 'am' ? 0 : h === 'pm' ? 1 : 2);
+
+/**
+ * A day's route that keeps each visit in its half-day (domain §7.1): the morning's visits first,
+ * then the afternoon's, then any without a half-day, each group ordered by orderRoute from where the
+ * previous group ended. "Before" is the entered order with the half-days kept the same way; when the
+ * grouped optimisation is not shorter, that order stays — never longer than what the rep entered.
+ */
+export function orderDayRoute(stops: readonly { point: Point; halfDay: HalfDay | null }[], start: Point | null = null): { order: number[]; beforeKm: number; afterKm: number } {
+  const entered = stops.map((_, i) => i).sort((a, b) => halfDayOrder(stops[a]!.halfDay) - halfDayOrder(stops[b]!.halfDay) || a - b);
+  const pointsOf = (order: number[]) => order.map((i) => stops[i]!.point);
+  const beforeKm = pathKm(pointsOf(entered), start);
+  const order: number[] = [];
+  for (const group of [0, 1, 2]) {
+    const members = entered.filter((i) => halfDayOrder(stops[i]!.halfDay) === group);
+    const from = order.length > 0 ? stops[order.at(-1)!]!.point : start;
+    order.push(...orderRoute(pointsOf(members), from).order.map((k) => members[k]!));
+  }
+  const afterKm = pathKm(pointsOf(order), start);
+  return afterKm < beforeKm - 1e-9 ? { order, beforeKm, afterKm } : { order: entered, beforeKm, afterKm: beforeKm };
+}
+
 /** A latitude/longitude box around a point that contains every point within `radiusKm` (the index prefilter of "near me"). */
 export function boundingBox(center: Point, radiusKm: number): { minLat: number; maxLat: number; minLng: number; maxLng: number } {
   const dLat = (radiusKm / EARTH_RADIUS_KM) * (180 / Math.PI);

@@ -24,7 +24,7 @@ import {
 } from './visit-plans.repository.js';
 import {
   adherencePercent, checkVisitPlan, customersDueForVisit, effectiveItemStatus, freeHalfDays, haversineKm, isExecutiveContact, isPeriodStart,
-  isWeeklyPlanLate, lastWorkingDayOf, orderRoute, parentPeriodOf, periodEndOf, periodStartOf, visitIntervalsFrom, weeklyPlanDueDate, type Point,
+  isWeeklyPlanLate, lastWorkingDayOf, orderDayRoute, parentPeriodOf, periodEndOf, periodStartOf, visitIntervalsFrom, weeklyPlanDueDate, type Point,
 } from './visit-plans.rules.js';
 import { visitPlanItems, visitPlans } from './visit-plans.schema.js';
 
@@ -137,7 +137,7 @@ async function detailOf(db: Executor, ctx: CommandContext, plan: VisitPlanView):
   };
 }
 
-/** A day's visits of a plan ordered to shorten travel (nearest neighbour + 2-opt), with the distance before and after in km. */
+/** A day's visits of a plan ordered to shorten travel within each half-day (nearest neighbour + 2-opt), with the distance before and after in km. */
 export async function getRoute(ctx: CommandContext, id: string, q: { date: IsoDate; startLat?: number; startLng?: number }): Promise<RouteDto> {
   const plan = await requirePlan(ctx.db, ctx, id);
   const period = plan.period as VisitPlanPeriod;
@@ -149,7 +149,7 @@ export async function getRoute(ctx: CommandContext, id: string, q: { date: IsoDa
   const unlocated = items.filter((i) => i.latitude === null || i.longitude === null);
   const start: Point | null = q.startLat !== undefined && q.startLng !== undefined ? { lat: q.startLat, lng: q.startLng } : null;
   const points = located.map((i) => ({ lat: Number(i.latitude), lng: Number(i.longitude) }));
-  const route = orderRoute(points, start);
+  const route = orderDayRoute(located.map((i, k) => ({ point: points[k]!, halfDay: i.halfDay as HalfDay | null })), start);
   const round = (km: number) => Math.round(km * 100) / 100;
   let previous: Point | null = start;
   const stops: RouteDto['stops'] = route.order.map((index, n) => {

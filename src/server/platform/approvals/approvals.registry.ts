@@ -18,6 +18,8 @@ export interface ApprovalSubject {
   onApproved(tx: Tx, ctx: CommandContext, outcome: ApprovalOutcome): Promise<void>;
   onRejected(tx: Tx, ctx: CommandContext, outcome: ApprovalOutcome): Promise<void>;
   onReturned(tx: Tx, ctx: CommandContext, outcome: ApprovalOutcome): Promise<void>;
+  /** hides snapshot fields the reader may not see (e.g. costs); the stored snapshot stays whole */
+  redactSnapshot?(snapshot: Record<string, unknown>, permissions: ReadonlySet<string>): Record<string, unknown>;
 }
 
 const subjects = new Map<string, ApprovalSubject>();

@@ -156,6 +156,12 @@ async function isVisible(tx: Executor, ctx: CommandContext, approval: ApprovalRo
   return steps.some((s) => s.assigneeIds.includes(ctx.actor.id));
 }
 
+/** The snapshot as this reader may see it (the module may hide fields such as costs). */
+function redactedSnapshot(ctx: CommandContext, documentType: string, snapshot: Record<string, unknown>): Record<string, unknown> {
+  const redact = approvalSubject(documentType)?.redactSnapshot;
+  return redact ? redact(snapshot, ctx.actor.permissions) : snapshot;
+}
+
 async function toDtos(db: Executor, ctx: CommandContext, rows: ApprovalRow[]): Promise<ApprovalDto[]> {
   const steps = await findSteps(db, ctx.workspace.id, rows.map((r) => r.id));
   const ids = [...rows.map((r) => r.requesterId), ...steps.flatMap((s) => [...s.assigneeIds, ...(s.decidedBy ? [s.decidedBy] : [])])];
@@ -168,7 +174,7 @@ async function toDtos(db: Executor, ctx: CommandContext, rows: ApprovalRow[]): P
     return {
       id: r.id, documentType: r.documentType, subjectId: r.subjectId, title: r.title,
       requester: person(r.requesterId), status: r.status as ApprovalDto['status'], currentStep: r.currentStep,
-      snapshot: r.snapshot as Record<string, unknown>,
+      snapshot: redactedSnapshot(ctx, r.documentType, r.snapshot as Record<string, unknown>),
       steps: own.map((s) => ({
         stepIndex: s.stepIndex, label: s.label, assignees: s.assigneeIds.map(person),
         status: s.status as ApprovalDto['steps'][number]['status'],
@@ -226,4 +232,32 @@ export async function updateFlow(ctx: CommandContext, documentType: string, inpu
     await appendAudit(tx, ctx, { entity: 'approval_flow', entityId: documentType, action: 'update', before: stored?.steps ?? subject.defaultFlow.steps, after: input.steps });
     return { documentType, name, steps: input.steps, version: currentVersion + 1 };
   });
+}
+
+/**
+ * Cancels the pending or granted approvals of a document inside the caller's transaction, because the
+ * document changed after it was sent (§17 "editing an approved document re-opens approval"): the
+ * approval no longer covers the values now on the document. Open steps are cancelled with it.
+ */
+export async function cancelApprovalsOf(tx: Tx, ctx: CommandContext, documentType: string, subjectId: string, reason: string): Promise<string[]> {
+  const now = new Date();
+  const cancelled = await tx.update(approvals)
+    .set({ status: 'cancelled', decidedAt: now, version: sql`${approvals.version} + 1`, updatedAt: now })
+    .where(and(eq(approvals.workspaceId, ctx.workspace.id), eq(approvals.documentType, documentType), eq(approvals.subjectId, subjectId),
+      sql`${approvals.status} in ('pending', 'approved')`))
+    .returning({ id: approvals.id, status: approvals.status });
+  for (const { id } of cancelled) {
+    await tx.update(approvalSteps).set({ status: 'cancelled', updatedAt: now })
+      .where(and(eq(approvalSteps.workspaceId, ctx.workspace.id), eq(approvalSteps.approvalId, id), sql`${approvalSteps.status} in ('pending', 'waiting')`));
+    await appendAudit(tx, ctx, { entity: 'approval', entityId: id, action: 'cancel', after: { status: 'cancelled', reason } });
+  }
+  return cancelled.map((c) => c.id);
+}
+
+/** Every approval of one document, newest first, as the caller sees them on the document. */
+export async function approvalsOf(ctx: CommandContext, documentType: string, subjectId: string): Promise<ApprovalDto[]> {
+  const rows = await ctx.db.select().from(approvals)
+    .where(and(eq(approvals.workspaceId, ctx.workspace.id), eq(approvals.documentType, documentType), eq(approvals.subjectId, subjectId)))
+    .orderBy(sql`${approvals.id} desc`);
+  return toDtos(ctx.db, ctx, rows);
 }

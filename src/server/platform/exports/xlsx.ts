@@ -1,7 +1,33 @@
 import ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
 
-export interface XlsxColumn<T> { header: string; width?: number; value: (row: T) => string | number | null }
+export interface XlsxColumn<T> {
+  header: string; width?: number; value: (row: T) => string | number | null;
+  /** Excel number format of the column's cells, e.g. MONEY_FORMAT */
+  numFmt?: string;
+}
+
+/** How money cells are shown: thousands separators, two decimals. */
+export const MONEY_FORMAT = '#,##0.00';
+
+/** A double keeps every digit of a decimal of at most 15 significant digits (IEEE 754 binary64). */
+const EXACT_DIGITS = 15;
+
+/**
+ * A money amount (the decimal string the JSON carries) as a cell value: a number Excel can sum,
+ * converted once from the string and never through arithmetic; an amount with more significant
+ * digits than a double holds exactly (above ~10 trillion yuan) stays the exact string instead.
+ */
+export function moneyCell(value: string | null | undefined): number | string | null {
+  if (value === null || value === undefined) return null;
+  const digits = value.replace(/^-/, '').replace('.', '').replace(/^0+/, '').length;
+  return digits <= EXACT_DIGITS ? Number(value) : value;
+}
+
+/** A money column: exact amounts (see moneyCell) shown with MONEY_FORMAT. */
+export function moneyColumn<T>(header: string, value: (row: T) => string | null | undefined, width = 18): XlsxColumn<T> {
+  return { header, width, numFmt: MONEY_FORMAT, value: (row) => moneyCell(value(row)) };
+}
 
 /** Cells starting with = + - @ (or tab/CR) would run as formulas in Excel: neutralise them (CSV/xlsx injection). */
 export function safeCell(value: string | number | null): string | number | null {
@@ -23,7 +49,9 @@ export function streamXlsx<T>(sheetName: string, columns: XlsxColumn<T>[], pages
     let count = 0;
     for await (const page of pages) {
       for (const row of page) {
-        sheet.addRow(columns.map((c) => safeCell(c.value(row)))).commit();
+        const line = sheet.addRow(columns.map((c) => safeCell(c.value(row))));
+        columns.forEach((c, i) => { if (c.numFmt) line.getCell(i + 1).numFmt = c.numFmt; });
+        line.commit();
         count++;
       }
     }

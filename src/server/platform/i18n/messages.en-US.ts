@@ -30,6 +30,7 @@ export const enUS = {
   'errors.email': 'Invalid e-mail address',
   'errors.loginChars': 'Only letters, digits and . _ @ - are allowed',
   'errors.unknownReference': 'The referenced {entity} does not exist',
+  'errors.reportPeriod': 'Invalid period: use 2026, 2026-H1, 2026-Q4, 2026-11, 2026-09..2026-11, 2026-09-01..2026-11-15, this-month, last-quarter …, at most 60 months',
   'errors.sodRoles': 'Roles "{a}" and "{b}" are incompatible duties and cannot be held by one person',
   'errors.sodSelfApproval': 'You cannot approve a document you submitted',
   'errors.noApprover': 'Nobody can approve this document (step: {step})',

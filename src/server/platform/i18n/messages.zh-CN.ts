@@ -29,6 +29,7 @@ export const zhCN = {
   'errors.email': '邮箱格式不正确',
   'errors.loginChars': '只能包含字母、数字和 . _ @ -',
   'errors.unknownReference': '引用的{entity}不存在',
+  'errors.reportPeriod': '期间格式无效：可用 2026、2026-H1、2026-Q4、2026-11、2026-09..2026-11、2026-09-01..2026-11-15、this-month、last-quarter 等，最长 60 个月',
   'errors.sodRoles': '岗位“{a}”与“{b}”不相容，不能由同一人担任',
   'errors.sodSelfApproval': '不能审批自己提交的单据',
   'errors.noApprover': '找不到可审批此单据的人员（步骤：{step}）',

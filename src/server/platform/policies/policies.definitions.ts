@@ -80,6 +80,7 @@ export const policyDefinitions = {
   'credit.termsDays.C': days('credit', 30, 'C 级信用期', 'Grade C payment terms', 365),
   'credit.termsDays.D': days('credit', 0, 'D 级信用期（款到发货）', 'Grade D payment terms (cash before delivery)', 365),
   'credit.gradeCMaxLimit': moneyLimit('credit', '50000.00', 'C 级客户信用额度上限', 'Credit limit cap for grade C'),
+  'credit.gmApprovalLimit': moneyLimit('credit', '500000.00', '信用额度需总经理审批的金额（低于则由销售副总审批）', 'Credit limit that needs the GM (below it: the sales VP approves)'),
   'credit.investigationMonths': { group: 'credit', unit: 'months', default: 12, min: 1, max: 60, integer: true, label: { 'zh-CN': '信用调查更新周期', 'en-US': 'Credit investigation refresh interval' } },
   // §11 receivables
   'deferral.maxMonths': { group: 'receivables', unit: 'months', default: 3, min: 0, max: 24, integer: true, label: { 'zh-CN': '延期付款最长月数', 'en-US': 'Longest payment deferral' } },

@@ -27,4 +27,5 @@ export function useActivityReport(filter: ReportFilter) {
 
 /** The reports as .xlsx downloads (a plain GET with the session cookie; the export is audited). */
 export const funnelExportUrl = (filter: FunnelFilter) => buildUrl('/reports/funnel.xlsx', query(filter));
+export const funnelPdfUrl = (filter: FunnelFilter) => buildUrl('/reports/funnel.pdf', query(filter));
 export const activitiesExportUrl = (filter: ReportFilter) => buildUrl('/reports/activities.xlsx', query(filter));

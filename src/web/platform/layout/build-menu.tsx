@@ -5,7 +5,7 @@ import type { AppRoute, MenuGroup } from '../routing/route-types';
 
 type MenuItem = NonNullable<MenuProps['items']>[number];
 
-const groupOrder: MenuGroup[] = ['workspace', 'reports', 'settings', 'admin'];
+const groupOrder: MenuGroup[] = ['workspace', 'pricing', 'contracts', 'finance', 'reports', 'settings', 'admin'];
 
 /** The menu a user sees: only entries whose permission they hold; groups left empty disappear. */
 export function buildMenuItems(routes: readonly AppRoute[], can: (permission?: string) => boolean, t: TFunction<'platform'>): MenuItem[] {

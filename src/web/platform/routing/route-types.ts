@@ -1,6 +1,6 @@
 import type { ComponentType, LazyExoticComponent, ReactNode } from 'react';
 
-export type MenuGroup = 'workspace' | 'reports' | 'settings' | 'admin';
+export type MenuGroup = 'workspace' | 'pricing' | 'contracts' | 'finance' | 'reports' | 'settings' | 'admin';
 
 /** One entry of the route table; each module exports a list of these from its routes.tsx. */
 export interface AppRoute {

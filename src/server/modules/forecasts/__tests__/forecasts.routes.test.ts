@@ -276,6 +276,26 @@ describe('the forecast report (/reports/forecast)', () => {
     expect((await (await t.loginAs('cs1')).get('/api/v1/reports/forecast')).statusCode).toBe(403);
   });
 
+  it('never widens a supervisor\'s scope: another team\'s department gives zeros; ownerId=me and an owner of the team narrow it', async () => {
+    const [rep1, rep3, sup, gm] = await Promise.all([t.loginAs('rep1'), t.loginAs('rep3'), t.loginAs('supervisor1'), t.loginAs('gm')]);
+    const m = freshMonth();
+    const { standard } = await builtIns(rep1);
+    await createOpportunity(rep3, standard, { amount: '200000.00', stageId: stageOf(standard, 'negotiation').id, expectedCloseDate: `${m}-10` });
+    await createOpportunity(rep1, standard, { amount: '50000.00', stageId: stageOf(standard, 'negotiation').id, expectedCloseDate: `${m}-12` });
+    await submit(rep3, { month: m, amount: '150000.00' });
+    const sales2 = `period=${m}&orgNodeId=${t.demo.departmentIds.sales2}`;
+    expect((await report(gm, sales2)).totals.submitted).not.toBe('0.00');
+    // supervisor1 leads 销售一部: 销售二部 lies outside their scope
+    expect((await report(sup, sales2)).totals).toEqual({ weighted: '0.00', commit: '0.00', submitted: '0.00', adjusted: '0.00', won: '0.00', target: null });
+    // the parent department is a filter, not a grant
+    expect(await report(sup, `period=${m}&orgNodeId=${t.demo.departmentIds.sales}`)).toEqual(await report(sup, `period=${m}`));
+    expect(await report(sup, `period=${m}&ownerId=${ids.rep1}`)).toEqual(await report(rep1, `period=${m}`));
+    expect(await report(rep1, `period=${m}&ownerId=me`)).toEqual(await report(gm, `period=${m}&ownerId=${ids.rep1}`));
+    const unknown = await gm.get(`/api/v1/reports/forecast?orgNodeId=${newId()}`);
+    expect(unknown.statusCode).toBe(400);
+    expect(pathOf(unknown)).toBe('orgNodeId');
+  });
+
   it('defaults to this month and accepts the shared period forms', async () => {
     const gm = await t.loginAs('gm');
     expect((await report(gm, '')).months.map((m) => m.month)).toEqual([thisMonth]);
@@ -342,6 +362,18 @@ describe('bad input names the field', () => {
 });
 
 describe('demo data', () => {
+  it('the demo has wins in each of the past six months, so the report and the accuracy chart show several months', async () => {
+    const gm = await t.loginAs('gm');
+    const from = shiftMonth(thisMonth, -6);
+    const last = shiftMonth(thisMonth, -1);
+    const r = await report(gm, `period=${from}..${last}`);
+    expect(r.months.map((m) => m.month)).toEqual(Array.from({ length: 6 }, (_, i) => shiftMonth(from, i)));
+    expect(r.months.filter((m) => m.won === '0.00').map((m) => m.month)).toEqual([]);
+    const accuracy = ((await gm.get(`/api/v1/forecasts/accuracy?from=${from}&to=${last}`)).json() as AccuracyDto).items;
+    const months = new Set(accuracy.filter((a) => a.submittedAccuracy !== null && a.submittedAccuracy !== '0.00').map((a) => a.month));
+    expect(months.size).toBe(6);
+  });
+
   it('the demo sales people have forecasts for the past six months and this month, some adjusted; accuracy has data', async () => {
     const gm = await t.loginAs('gm');
     const from = shiftMonth(thisMonth, -6);
@@ -351,6 +383,9 @@ describe('demo data', () => {
     const accuracy = ((await gm.get(`/api/v1/forecasts/accuracy?from=${from}&to=${shiftMonth(thisMonth, -1)}`)).json() as AccuracyDto).items;
     expect(new Set(accuracy.map((r) => r.ownerId))).toEqual(new Set(['rep1', 'rep2', 'rep3', 'supervisor1', 'manager1'].map((u) => ids[u])));
     expect(accuracy.some((r) => r.adjusted !== null && r.adjustedAccuracy !== null)).toBe(true);
+    // nothing was submitted or adjusted after the demo's "now"
+    const latest = Math.max(...seeded.flatMap((f) => [f.submittedAt.getTime(), f.adjustedAt?.getTime() ?? 0]));
+    expect(latest).toBeLessThanOrEqual(Date.now());
     expect(accuracy.some((r) => r.submittedAccuracy !== null && r.submittedAccuracy !== '0.00')).toBe(true);
   });
 });

@@ -6,6 +6,7 @@ import type { KanbanDto, OpportunityDto, StageHistoryDto } from '../../../../sha
 import { addDays, todayIn } from '../../../../shared/dates.js';
 import { outbox } from '../../../platform/notifications/notifications.schema.js';
 import { allPages, createCustomer, loginAll } from '../../customers/__tests__/customers.fixtures.js';
+import { createContract, signContractThroughApi } from '../../contracts/__tests__/contracts.fixtures.js';
 import { isProbabilityInBand } from '../opportunities.rules.js';
 import { initiationReports, opportunities, opportunityStageHistory } from '../opportunities.schema.js';
 import {
@@ -17,6 +18,7 @@ const ws = t.demo.workspaceId;
 const ids = t.demo.userIds;
 const today = todayIn('Asia/Shanghai');
 const [rep1, rep2, rep3, supervisor1, gm, warehouse1, cs1, finance1, admin] = await loginAll(t, ['rep1', 'rep2', 'rep3', 'supervisor1', 'gm', 'warehouse1', 'cs1', 'finance1', 'admin'] as const);
+const manager1 = await t.loginAs('manager1');
 const { big, standard } = await builtIns(rep1);
 const stage = (code: string) => stageOf(big, code).id;
 
@@ -310,8 +312,22 @@ describe('closing', () => {
     expect(reasons.items).toContainEqual({ code: 'no_budget', label: 'No budget' });
   });
 
+  it('refuses to close won without a signed contract linked to the deal (422, zh-CN and en-US), and changes nothing', async () => {
+    const o = await createOpportunity(rep1, standard, { amount: '88000.00' });
+    const zh = await rep1.post(`/api/v1/opportunities/${o.id}/close`, { version: o.version, outcome: 'won', summary: '签约' });
+    expect(zh.statusCode).toBe(422);
+    expect(zh.json().error.message).toBe('赢单关闭前，必须有关联此销售机会且已签订的合同');
+    // a contract that is only drafted is not enough
+    await createContract(rep1, o.customerId, { opportunityId: o.id });
+    const en = await rep1.post(`/api/v1/opportunities/${o.id}/close`, { version: o.version, outcome: 'won', summary: '签约' }, { 'accept-language': 'en-US' });
+    expect(en.statusCode).toBe(422);
+    expect(en.json().error.message).toBe('Closing as won needs a signed contract linked to this opportunity');
+    expect(await opportunityRow(t, o.id)).toMatchObject({ status: 'open', version: o.version });
+  });
+
   it('closes won into the order stage at 100 %, records history and the deal on the customer, emits opportunity.closed', async () => {
     const o = await createOpportunity(rep1, standard, { amount: '88000.00' });
+    await signContractThroughApi(rep1, manager1, o.customerId, { opportunityId: o.id });
     const res = await rep1.post(`/api/v1/opportunities/${o.id}/close`, { version: o.version, outcome: 'won', summary: '签约' });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ status: 'won', stageName: '签约', funnelCategory: 'order', probability: '100', weightedAmount: '88000.00', closedOn: today });

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
+import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { auditRows } from '../../../../../test/fixtures.js';
 import { login, setupTestApp, type Client } from '../../../../../test/harness.js';
@@ -7,6 +8,7 @@ import type { PipelineDto } from '../../../../shared/contracts/opportunities.con
 import type { ActivityReportDto, FunnelReportDto } from '../../../../shared/contracts/reports.contract.js';
 import { addDays, todayIn } from '../../../../shared/dates.js';
 import { seedDemoWorkspace } from '../../../seed/demo.js';
+import { putSignedContract } from '../../contracts/__tests__/contracts.fixtures.js';
 import { createCustomer } from '../../customers/__tests__/customers.fixtures.js';
 import { createOpportunity, move, type Opportunity } from '../../opportunities/__tests__/opportunities.fixtures.js';
 import { opportunities, opportunityStageHistory } from '../../opportunities/opportunities.schema.js';
@@ -47,6 +49,8 @@ async function moveTo(client: Client, o: Opportunity, stageId: string): Promise<
 }
 
 async function close(client: Client, o: Opportunity, outcome: 'won' | 'lost'): Promise<Opportunity> {
+  // a won deal has its signed contract (the contracts module's rule); only the link matters here
+  if (outcome === 'won') await putSignedContract(t, { workspaceId: ws, customerId: o.customerId, opportunityId: o.id, ownerId: o.ownerId });
   const res = await client.post(`/api/v1/opportunities/${o.id}/close`, {
     version: o.version, outcome, summary: '阶段总结', ...(outcome === 'lost' ? { reason: 'price' } : {}),
   });
@@ -93,6 +97,39 @@ await pinHistory(e, [{ on: '2026-10-01', days: null }, { on: '2026-10-03', days:
 let d = await createOpportunity(rep3, pipeline, { amount: '300000.00' });
 d = await moveTo(rep3, d, s2);
 await pinHistory(d, [{ on: '2026-10-06', days: null }, { on: '2026-10-12', days: 6 }]);
+
+/** The PDF's document title (Info /Title, a literal string). */
+function pdfTitle(pdf: Buffer): string {
+  const text = pdf.toString('latin1');
+  const ref = /\/Title (\d+) 0 R/.exec(text)!;
+  const start = text.indexOf(`\n${ref[1]} 0 obj\n(`) + `\n${ref[1]} 0 obj\n(`.length;
+  const bytes: number[] = [];
+  for (let i = start; text[i] !== ')'; i++) {
+    if (text[i] === '\\') {
+      i++;
+      const octal = /^[0-7]{1,3}/.exec(text.slice(i, i + 3));
+      if (octal) { bytes.push(parseInt(octal[0], 8)); i += octal[0].length - 1; continue; }
+      bytes.push({ n: 10, r: 13, t: 9, b: 8, f: 12 }[text[i]!] ?? text.charCodeAt(i));
+    } else bytes.push(text.charCodeAt(i));
+  }
+  // text outside Latin-1 is UTF-16BE after a byte-order mark; plain ASCII is written as is
+  return bytes[0] === 0xfe && bytes[1] === 0xff ? Buffer.from(bytes.slice(2)).swap16().toString('utf16le') : Buffer.from(bytes).toString('latin1');
+}
+
+/** Every character the PDF's fonts map back to text (their ToUnicode CMaps): what a reader can extract. */
+function pdfChars(pdf: Buffer): Set<string> {
+  const chars = new Set<string>();
+  const text = pdf.toString('latin1');
+  for (const m of text.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
+    let body: string;
+    try { body = inflateSync(Buffer.from(m[1]!, 'latin1')).toString('latin1'); } catch { continue; }
+    if (!body.includes('begincmap')) continue;
+    for (const list of body.matchAll(/\[([^\]]*)\]/g)) {
+      for (const hex of list[1]!.matchAll(/<([0-9a-f]+)>/gi)) chars.add(Buffer.from(hex[1]!, 'hex').swap16().toString('utf16le'));
+    }
+  }
+  return chars;
+}
 
 const funnelUrl = (extra = '') => `/api/v1/reports/funnel?period=2026-10&pipelineId=${pipeline.id}${extra}`;
 
@@ -159,6 +196,44 @@ describe('GET /reports/funnel', () => {
     expect((await funnel(gm, '&ownerId=me')).totals.openCount).toBe(0);
   });
 
+  it('never widens a supervisor\'s scope: another team\'s department or the whole sales tree gives only what they already see', async () => {
+    // supervisor1 leads 销售一部; 销售二部 holds rep3's open opportunity D, which the GM sees there
+    expect((await funnel(gm, `&orgNodeId=${t.demo.departmentIds.sales2}`)).totals.openCount).toBe(1);
+    const outside = await funnel(supervisor, `&orgNodeId=${t.demo.departmentIds.sales2}`);
+    expect(outside.totals).toMatchObject({ openCount: 0, openAmount: '0.00', wonCount: 0, lostCount: 0 });
+    expect(outside.stages.every((s) => s.count === 0 && s.entered === 0)).toBe(true);
+    // the parent department is a filter, not a grant: still the team's own figures
+    expect((await funnel(supervisor, `&orgNodeId=${t.demo.departmentIds.sales}`)).totals).toEqual((await funnel(supervisor)).totals);
+    // the owner filter inside the scope picks one rep
+    expect((await funnel(supervisor, `&ownerId=${id('rep1')}`)).totals).toMatchObject({ openCount: 2, openAmount: '150000.00', wonCount: 1, lostCount: 1 });
+  });
+
+  it('drills down: the opportunity list with the same filters holds exactly the stage\'s and the period\'s won opportunities', async () => {
+    type Page = { items: { id: string; amount: string }[] };
+    const list = async (client: Client, query: string) => {
+      const res = await client.get(`/api/v1/opportunities?limit=100&${query}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json() as Page).items;
+    };
+    const sum = (items: Page['items']) => money.format(money.add('0', ...items.map((o) => o.amount)));
+    const r = await funnel(gm, `&orgNodeId=${t.demo.departmentIds.sales}`);
+    for (const stage of r.stages.filter((s) => s.funnelCategory !== 'order')) {
+      const items = await list(gm, `pipelineId=${pipeline.id}&stageId=${stage.stageId}&status=open&orgNodeId=${t.demo.departmentIds.sales}`);
+      expect([stage.name, items.length, sum(items)]).toEqual([stage.name, stage.count, stage.amount]);
+    }
+    const won = await list(gm, `pipelineId=${pipeline.id}&status=won&closedFrom=${r.from}&closedTo=${r.to}&orgNodeId=${t.demo.departmentIds.sales}`);
+    expect(won.map((o) => o.id)).toEqual([e.id]);
+    expect(await list(gm, `pipelineId=${pipeline.id}&status=won&closedFrom=2026-10-26&closedTo=2026-10-31`)).toEqual([]);
+    const lost = await list(gm, `pipelineId=${pipeline.id}&status=lost&closedFrom=2026-10-20&closedTo=2026-10-20`);
+    expect(lost.map((o) => o.id)).toEqual([b.id]);
+    // the department subtree: 销售二部 alone holds D; the supervisor of 销售一部 asking for it gets nothing
+    expect((await list(gm, `pipelineId=${pipeline.id}&orgNodeId=${t.demo.departmentIds.sales2}`)).map((o) => o.id)).toEqual([d.id]);
+    expect(await list(supervisor, `pipelineId=${pipeline.id}&orgNodeId=${t.demo.departmentIds.sales2}`)).toEqual([]);
+    const unknown = await gm.get('/api/v1/opportunities?orgNodeId=01936f3e-8b7a-7cc2-9a41-3f6d2c1b0a99');
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.details[0].path).toBe('orgNodeId');
+  });
+
   it('counts conversion only for entries in the period', async () => {
     const res = await gm.get(`/api/v1/reports/funnel?period=2026-09&pipelineId=${pipeline.id}`);
     expect(res.statusCode, res.body).toBe(200);
@@ -221,6 +296,35 @@ describe('GET /reports/funnel', () => {
     expect(lines[6]!.slice(0, 4)).toEqual(['期间输单', undefined, json.totals.lostCount, json.totals.lostAmount]);
     const audits = await auditRows(t, ws, { entity: 'report', action: 'export' });
     expect(audits.at(-1)!.after).toMatchObject({ report: 'funnel', period: '2026-10', from: '2026-10-01', to: '2026-10-31', pipelineId: pipeline.id, format: 'xlsx' });
+  });
+
+  it('prints the funnel as a PDF: the title in the metadata, the Chinese font embedded, every printed character mapped to text', async () => {
+    const res = await gm.get(`${funnelUrl().replace('/funnel?', '/funnel.pdf?')}&ownerId=${id('rep1')}`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['content-disposition']).toContain('funnel-2026-10-01_2026-10-31.pdf');
+    const pdf = res.rawPayload;
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdfTitle(pdf)).toBe('销售漏斗分析');
+    // the CJK font is embedded as a subset (not referenced by name only)
+    expect(pdf.toString('latin1')).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansCJKsc-Regular/);
+    expect(pdf.toString('latin1')).toContain('/FontFile3');
+    // the text a reader extracts: title, pipeline, filter names, stage and category names, amounts
+    const chars = pdfChars(pdf);
+    for (const text of ['销售漏斗分析', pipeline.name, '陈静', '方案认可', '最有把握', '100,000.00', '期间赢单']) {
+      expect([...text].filter((c) => !chars.has(c)), text).toEqual([]);
+    }
+    const audits = await auditRows(t, ws, { entity: 'report', action: 'export' });
+    expect(audits.at(-1)!.after).toMatchObject({ report: 'funnel', from: '2026-10-01', to: '2026-10-31', pipelineId: pipeline.id, format: 'pdf' });
+
+    const en = await gm.request('GET', funnelUrl().replace('/funnel?', '/funnel.pdf?'), undefined, { 'accept-language': 'en-US' });
+    expect(en.statusCode).toBe(200);
+    expect(pdfTitle(en.rawPayload)).toBe('Funnel report');
+    // the same scope as the JSON: a rep's PDF is refused to finance, and a bad period is a 400 naming it
+    expect((await finance.get(funnelUrl().replace('/funnel?', '/funnel.pdf?'))).statusCode).toBe(403);
+    const bad = await gm.get('/api/v1/reports/funnel.pdf?period=oops');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details[0].path).toBe('period');
   });
 
   it('refuses a bad period on the export too, and writes no audit row', async () => {
@@ -308,6 +412,18 @@ describe('GET /reports/activities', () => {
     expect(counts(other.totals)).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
     const sales2 = await activities(qGm, `&orgNodeId=${quiet.departmentIds.sales2}`);
     expect(sales2.reps.map((x) => x.userId)).toEqual([qId('rep3')]);
+  });
+
+  it('never widens a supervisor\'s scope: another team\'s department gives no rows; the owner filter picks one rep of the team', async () => {
+    const outside = await activities(qSupervisor, `&orgNodeId=${quiet.departmentIds.sales2}`);
+    expect(outside.reps).toEqual([]);
+    expect(counts(outside.totals)).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
+    const whole = await activities(qSupervisor, `&orgNodeId=${quiet.departmentIds.sales}`);
+    expect(whole.reps.map((x) => x.userId).sort()).toEqual([qId('supervisor1'), qId('rep1'), qId('rep2')].sort());
+    const one = await activities(qSupervisor, `&ownerId=${qId('rep1')}`);
+    expect(one.reps.map((x) => x.userId)).toEqual([qId('rep1')]);
+    expect(counts(one.totals)).toEqual([2, 1, 1, 0, 1, 1, 1, 1]);
+    expect((await activities(qRep1, '&ownerId=me')).reps.map((x) => x.userId)).toEqual([qId('rep1')]);
   });
 
   it('takes visit-plan adherence from the visit-plans module, per rep and summed per team', async () => {

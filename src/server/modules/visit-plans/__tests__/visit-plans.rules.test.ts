@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   adherencePercent, boundingBox, checkInCoordinateProblem, checkVisitPlan, customersDueForVisit, effectiveItemStatus, executivesNotFirst,
-  freeHalfDays, haversineKm, isExecutiveContact, isPeriodStart, isWeeklyPlanLate, nextWeekStart, orderRoute, pathKm, periodEndOf,
+  freeHalfDays, haversineKm, isExecutiveContact, isPeriodStart, isWeeklyPlanLate, nextWeekStart, orderDayRoute, orderRoute, pathKm, periodEndOf,
   periodStartOf, visitDue, visitIntervalsFrom, weeklyPlanDueDate, type PlanCheckInput, type PlannedSlot, type Point,
 } from '../visit-plans.rules.js';
 
@@ -197,6 +197,43 @@ describe('route ordering (nearest neighbour + 2-opt, never longer than the enter
     expect([...r.order].sort((a, b) => a - b)).toEqual(pts.map((_, i) => i));
     expect(r.beforeKm).toBeCloseTo(pathKm(pts, start), 9);
     expect(r.afterKm).toBeCloseTo(pathKm(r.order.map((i) => pts[i]!), start), 9);
+    expect(r.afterKm).toBeLessThanOrEqual(r.beforeKm + 1e-9);
+  });
+});
+
+describe("a day's route keeps each visit in its half-day (morning, then afternoon, then unslotted)", () => {
+  const at = (lng: number) => ({ lat: 31.23, lng });
+  const home = at(121.25);
+  type Stop = { point: { lat: number; lng: number }; halfDay: 'am' | 'pm' | null };
+  const stop = (lng: number, halfDay: Stop['halfDay']): Stop => ({ point: at(lng), halfDay });
+  it.each([
+    // entered am, am, pm, pm zig-zagging: the east morning visit is not pushed into the afternoon
+    ['am far east stays in the morning', [stop(121.30, 'am'), stop(121.60, 'am'), stop(121.35, 'pm'), stop(121.55, 'pm')], [0, 1, 3, 2]],
+    // entered interleaved: the afternoon visit entered first still comes after the morning ones
+    ['pm entered first goes after the morning', [stop(121.40, 'pm'), stop(121.30, 'am'), stop(121.50, 'am')], [1, 2, 0]],
+    ['without a half-day: last', [stop(121.28, null), stop(121.50, 'pm'), stop(121.45, 'am')], [2, 1, 0]],
+    ['one group only: as orderRoute', [stop(121.60, 'am'), stop(121.30, 'am'), stop(121.45, 'am')], [1, 2, 0]],
+  ] as const)('%s', (_label, stops, expected) => {
+    const r = orderDayRoute(stops, home);
+    expect(r.order).toEqual(expected);
+    expect(r.afterKm).toBeCloseTo(pathKm(r.order.map((i) => stops[i]!.point), home), 9);
+    expect(r.afterKm).toBeLessThanOrEqual(r.beforeKm + 1e-9);
+  });
+
+  it('keeps the entered (half-day grouped) order when nothing shorter exists, and reports it as before = after', () => {
+    const stops = [stop(121.30, 'am'), stop(121.40, 'am'), stop(121.50, 'pm')];
+    expect(orderDayRoute(stops, home)).toEqual({ order: [0, 1, 2], beforeKm: pathKm(stops.map((s) => s.point), home), afterKm: pathKm(stops.map((s) => s.point), home) });
+  });
+
+  function lcg(seed: number) { let s = seed >>> 0; return () => { s = (Math.imul(s, 1664525) + 1013904223) >>> 0; return s / 2 ** 32; }; }
+  it.each([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])('random day #%i: a permutation with every morning visit before every afternoon one, never longer', (seed) => {
+    const rnd = lcg(seed);
+    const n = 2 + Math.floor(rnd() * 10);
+    const stops = Array.from({ length: n }, (): Stop => ({ point: { lat: 30.9 + rnd() * 0.6, lng: 121.1 + rnd() * 0.8 }, halfDay: rnd() < 0.5 ? 'am' : rnd() < 0.8 ? 'pm' : null }));
+    const r = orderDayRoute(stops, seed % 2 === 0 ? home : null);
+    expect([...r.order].sort((a, b) => a - b)).toEqual(stops.map((_, i) => i));
+    const rank = r.order.map((i) => { const h = stops[i]!.halfDay; return h === 'am' ? 0 : h === 'pm' ? 1 : 2; });
+    expect(rank).toEqual([...rank].sort((a, b) => a - b));
     expect(r.afterKm).toBeLessThanOrEqual(r.beforeKm + 1e-9);
   });
 });

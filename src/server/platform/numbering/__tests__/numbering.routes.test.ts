@@ -13,56 +13,58 @@ const SHANGHAI = 'Asia/Shanghai';
 const allocate = (workspaceId: string, documentType: string, now: Date) =>
   t.handle.db.transaction((tx) => allocateNumber(tx, { id: workspaceId, timeZone: SHANGHAI }, documentType, now));
 
+// Numbers are taken in years no demo document is dated in: the demo workspace's own contracts (and later
+// quotes, orders, invoices), dated relative to today, already hold this year's first numbers.
 describe('allocateNumber', () => {
   it('hands out 200 distinct consecutive numbers to 200 concurrent transactions', async () => {
     const w = await seedWorkspace(t);
-    const now = new Date('2026-06-15T04:00:00Z');
+    const now = new Date('2099-06-15T04:00:00Z');
     const numbers = await Promise.all(Array.from({ length: 200 }, () => allocate(w.workspaceId, 'contract', now)));
     expect(new Set(numbers).size).toBe(200);
-    expect([...numbers].sort()).toEqual(Array.from({ length: 200 }, (_, i) => `HT2026-${String(i + 1).padStart(4, '0')}`));
-    const [counter] = await t.handle.db.select().from(numberSequences).where(and(eq(numberSequences.workspaceId, w.workspaceId), eq(numberSequences.documentType, 'contract')));
-    expect(counter).toMatchObject({ documentType: 'contract', periodKey: '2026', lastValue: 200 });
+    expect([...numbers].sort()).toEqual(Array.from({ length: 200 }, (_, i) => `HT2099-${String(i + 1).padStart(4, '0')}`));
+    const [counter] = await t.handle.db.select().from(numberSequences).where(and(eq(numberSequences.workspaceId, w.workspaceId), eq(numberSequences.documentType, 'contract'), eq(numberSequences.periodKey, '2099')));
+    expect(counter).toMatchObject({ documentType: 'contract', periodKey: '2099', lastValue: 200 });
   });
 
   it('restarts a monthly sequence at the month boundary in Shanghai time, and keeps each month its own counter', async () => {
     const w = await seedWorkspace(t);
-    const november = new Date('2026-11-30T15:59:59Z'); // 23:59:59 in Shanghai
-    const december = new Date('2026-11-30T16:00:00Z'); // 00:00 on 1 December in Shanghai
-    expect(await allocate(w.workspaceId, 'quote', november)).toBe('BJ202611-0001');
-    expect(await allocate(w.workspaceId, 'quote', november)).toBe('BJ202611-0002');
-    expect(await allocate(w.workspaceId, 'quote', december)).toBe('BJ202612-0001');
+    const november = new Date('2099-11-30T15:59:59Z'); // 23:59:59 in Shanghai
+    const december = new Date('2099-11-30T16:00:00Z'); // 00:00 on 1 December in Shanghai
+    expect(await allocate(w.workspaceId, 'quote', november)).toBe('BJ209911-0001');
+    expect(await allocate(w.workspaceId, 'quote', november)).toBe('BJ209911-0002');
+    expect(await allocate(w.workspaceId, 'quote', december)).toBe('BJ209912-0001');
     // a late November document (e.g. back-dated batch) continues November's count
-    expect(await allocate(w.workspaceId, 'quote', november)).toBe('BJ202611-0003');
+    expect(await allocate(w.workspaceId, 'quote', november)).toBe('BJ209911-0003');
   });
 
-  it('restarts a yearly sequence when it is already the new year in Shanghai (2026-12-31T16:30Z)', async () => {
+  it('restarts a yearly sequence when it is already the new year in Shanghai (2098-12-31T16:30Z)', async () => {
     const w = await seedWorkspace(t);
-    expect(await allocate(w.workspaceId, 'contract', new Date('2026-12-31T15:00:00Z'))).toBe('HT2026-0001');
-    expect(await allocate(w.workspaceId, 'contract', new Date('2026-12-31T15:59:59Z'))).toBe('HT2026-0002');
-    expect(await allocate(w.workspaceId, 'contract', new Date('2026-12-31T16:30:00Z'))).toBe('HT2027-0001');
+    expect(await allocate(w.workspaceId, 'contract', new Date('2098-12-31T15:00:00Z'))).toBe('HT2098-0001');
+    expect(await allocate(w.workspaceId, 'contract', new Date('2098-12-31T15:59:59Z'))).toBe('HT2098-0002');
+    expect(await allocate(w.workspaceId, 'contract', new Date('2098-12-31T16:30:00Z'))).toBe('HT2099-0001');
   });
 
   it('counts per workspace and per document type', async () => {
     const a = await seedWorkspace(t);
     const b = await seedWorkspace(t);
-    const now = new Date('2026-03-10T02:00:00Z');
-    expect(await allocate(a.workspaceId, 'contract', now)).toBe('HT2026-0001');
-    expect(await allocate(a.workspaceId, 'contract', now)).toBe('HT2026-0002');
-    expect(await allocate(b.workspaceId, 'contract', now)).toBe('HT2026-0001');
-    expect(await allocate(a.workspaceId, 'order', now)).toBe('DD202603-0001');
+    const now = new Date('2099-03-10T02:00:00Z');
+    expect(await allocate(a.workspaceId, 'contract', now)).toBe('HT2099-0001');
+    expect(await allocate(a.workspaceId, 'contract', now)).toBe('HT2099-0002');
+    expect(await allocate(b.workspaceId, 'contract', now)).toBe('HT2099-0001');
+    expect(await allocate(a.workspaceId, 'order', now)).toBe('DD209903-0001');
   });
 
   it('gives the number of a rolled-back transaction to the next document, leaving no gap', async () => {
     const w = await seedWorkspace(t);
-    const now = new Date('2026-05-05T05:00:00Z');
-    expect(await allocate(w.workspaceId, 'invoice', now)).toBe('FP202605-0001');
+    const now = new Date('2099-05-05T05:00:00Z');
+    expect(await allocate(w.workspaceId, 'invoice', now)).toBe('FP209905-0001');
     let taken = '';
     await expect(t.handle.db.transaction(async (tx) => {
       taken = await allocateNumber(tx, { id: w.workspaceId, timeZone: SHANGHAI }, 'invoice', now);
       throw new Error('the invoice could not be saved');
     })).rejects.toThrow('could not be saved');
-    expect(taken).toBe('FP202605-0002');
-    expect(await allocate(w.workspaceId, 'invoice', now)).toBe('FP202605-0002');
+    expect(taken).toBe('FP209905-0002');
+    expect(await allocate(w.workspaceId, 'invoice', now)).toBe('FP209905-0002');
   });
 });
 

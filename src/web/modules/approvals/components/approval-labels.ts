@@ -7,7 +7,7 @@ export function documentTypeLabel(t: TFunction<'approvals'>, documentType: strin
 }
 
 export const statusColors: Record<Approval['status'], string> = {
-  pending: 'processing', approved: 'success', rejected: 'error', returned: 'warning',
+  pending: 'processing', approved: 'success', rejected: 'error', returned: 'warning', cancelled: 'default',
 };
 
 export const stepColors: Record<ApprovalStep['status'], string> = {

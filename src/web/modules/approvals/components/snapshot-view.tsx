@@ -2,6 +2,8 @@ import { Descriptions, Empty } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { JsonValue } from '../../../platform/format/json-value';
 import { PolicyChangeTable, isPolicyChangeSnapshot } from '../../settings/components/policy-change-table';
+import { CreditChangeSnapshotView, isCreditChangeSnapshot } from '../../credit';
+import { isPriceChangeSnapshot, PriceChangeSnapshotView } from '../../products';
 import type { Approval } from '../api';
 
 /** The values frozen at submission; document types with a known shape get a tailored view. */
@@ -11,6 +13,8 @@ export function SnapshotView({ approval }: { approval: Approval }) {
   if (approval.documentType === 'policy_change' && isPolicyChangeSnapshot(snapshot)) {
     return <PolicyChangeTable changes={snapshot.changes} previous={snapshot.previous} />;
   }
+  if (approval.documentType === 'credit_change' && isCreditChangeSnapshot(snapshot)) return <CreditChangeSnapshotView snapshot={snapshot} />;
+  if (approval.documentType === 'price_change' && isPriceChangeSnapshot(snapshot)) return <PriceChangeSnapshotView snapshot={snapshot} />;
   const entries = Object.entries(snapshot);
   if (entries.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('snapshot.empty')} />;
   return (

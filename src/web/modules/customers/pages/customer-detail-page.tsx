@@ -11,6 +11,7 @@ import { ActivityTimeline } from '../../activities';
 import { AttachmentList } from '../../attachments/components/attachment-list';
 import { CustomerOpportunities } from '../../opportunities/components/customer-opportunities';
 import { CustomerMotTab } from '../../mot/components/customer-mot-tab';
+import { CustomerCreditTab } from '../../credit';
 import { useCustomer, useCustomerBorrowRecords, type CustomerDetail } from '../api';
 import { BorrowRecordsTable } from '../components/borrow-records-table';
 import { CollaboratorsTab } from '../components/collaborators-tab';
@@ -60,6 +61,8 @@ export function CustomerDetailPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation('customers');
   const { t: tm } = useTranslation('mot');
+  const { t: tc } = useTranslation('credit');
+  const { can } = useAccess();
   const customer = useCustomer(id);
   const [params, setParams] = useSearchParams();
   const [editing, setEditing] = useState(false);
@@ -81,6 +84,7 @@ export function CustomerDetailPage() {
     { key: 'opportunities', label: t('detail.tab.opportunities'), children: <CustomerOpportunities customerId={c.id} /> },
     { key: 'mot', label: tm('tab.title'), children: <CustomerMotTab customerId={c.id} /> },
     { key: 'activities', label: t('detail.tab.activities'), children: <ActivityTimeline customerId={c.id} /> },
+    ...(can('credit:read') ? [{ key: 'credit', label: tc('tab.title'), children: <CustomerCreditTab customerId={c.id} /> }] : []),
     ...laterAreas.map((area) => ({ key: area, label: t(`detail.tab.${area}`), children: <LaterTab area={area} /> })),
   ];
 

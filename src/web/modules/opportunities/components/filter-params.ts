@@ -1,7 +1,9 @@
 import type { OpportunityFilter } from '../api';
 
 /** The list filters kept in the URL (and in saved views), all plain strings. */
-export const filterKeys = ['q', 'pipelineId', 'stageId', 'status', 'funnelCategory', 'ownerId', 'departmentId', 'customerId', 'closeFrom', 'closeTo', 'sort'] as const;
+export const filterKeys = [
+  'q', 'pipelineId', 'stageId', 'status', 'funnelCategory', 'ownerId', 'departmentId', 'orgNodeId', 'customerId', 'closeFrom', 'closeTo', 'closedFrom', 'closedTo', 'sort',
+] as const;
 type FilterKey = (typeof filterKeys)[number];
 
 export function filterFromParams(params: URLSearchParams | Record<string, unknown>): OpportunityFilter {

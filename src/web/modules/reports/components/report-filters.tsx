@@ -1,4 +1,4 @@
-import { DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Flex, Grid, Select, TreeSelect } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, type ReactNode } from 'react';
@@ -12,10 +12,10 @@ const RANGE = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/;
 
 /**
  * The filter bar every report shares: period (a preset or a custom day range, sent as `period`),
- * department (its subtree), owner; `children` adds the report's own filters; the Excel button last.
+ * department (its subtree), owner; `children` adds the report's own filters; the Excel (and PDF) buttons last.
  */
-export function ReportFilters<F extends ReportFilter>({ filter, onChange, exportUrl, children }: {
-  filter: F; onChange: (filter: F) => void; exportUrl: string; children?: ReactNode;
+export function ReportFilters<F extends ReportFilter>({ filter, onChange, exportUrl, pdfUrl, children }: {
+  filter: F; onChange: (filter: F) => void; exportUrl: string; pdfUrl?: string; children?: ReactNode;
 }) {
   const { t } = useTranslation('reports');
   const departments = useDepartments();
@@ -48,6 +48,7 @@ export function ReportFilters<F extends ReportFilter>({ filter, onChange, export
       <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder={t('filter.anyOwner')} aria-label={t('filter.owner')} style={w(140)}
         value={filter.ownerId} options={owners} onChange={(value?: string) => onChange({ ...filter, ownerId: value })} />
       <Button icon={<DownloadOutlined />} href={exportUrl} download data-testid="report-export">{t('export')}</Button>
+      {pdfUrl ? <Button icon={<FilePdfOutlined />} href={pdfUrl} download data-testid="report-pdf">{t('exportPdf')}</Button> : null}
     </Flex>
   );
 }

@@ -29,6 +29,8 @@ export function ActivityReportPage() {
   ]);
   const isEmpty = data !== undefined && data.reps.length === 0;
   const reps = data?.reps ?? [];
+  // reps with nothing done yet (e.g. on the 1st of the month): say so rather than draw an empty axis
+  const hasActivity = reps.some((r) => charted.some((key) => r[key] > 0));
 
   const option = {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
@@ -63,7 +65,9 @@ export function ActivityReportPage() {
       {isEmpty ? <Card><Empty description={t('activities.empty')} /></Card> : (
         <>
           <Card title={t('activities.chart')} size="small" style={{ marginBottom: 16 }}>
-            <ReactECharts option={option} style={{ height: 300 }} notMerge showLoading={report.isPending} />
+            {data && !hasActivity
+              ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('activities.chartEmpty')} />
+              : <ReactECharts option={option} style={{ height: 300 }} notMerge showLoading={report.isPending} />}
           </Card>
           <Card size="small">
             <Table<Line> rowKey="key" size="small" columns={columns} dataSource={lines} loading={report.isPending} pagination={false}

@@ -3,23 +3,37 @@ import { Card, Col, Empty, Row, Statistic, Table, Tooltip, Typography } from 'an
 import ReactECharts from 'echarts-for-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
 import { ErrorAlert } from '../../../platform/errors/error-alert';
 import { PageContainer } from '../../../platform/layout/page-container';
 import { formatMoney } from '../../opportunities/components/money-format';
 import { PipelineSelect } from '../../opportunities/components/pipeline-select';
-import { funnelExportUrl, useFunnelReport, type FunnelFilter, type FunnelReport } from '../api';
+import { funnelExportUrl, funnelPdfUrl, useFunnelReport, type FunnelFilter, type FunnelReport } from '../api';
+import { funnelDrillDown, type FunnelPick } from '../components/drill-down';
 import { ReportFilters } from '../components/report-filters';
 
 type StageRow = FunnelReport['stages'][number];
 const categoryColors = { above: '#91caff', in: '#4096ff', best_few: '#0958d9', order: '#52c41a' } as const;
 const percent = (value: number | null) => (value === null ? '—' : `${value}%`);
 
-/** The funnel report: open opportunities by funnel category (chart) and by stage with conversion and days in stage (table), Excel export. */
+/**
+ * The funnel report: open opportunities by funnel category (chart) and by stage with conversion and
+ * days in stage (table), Excel and PDF export. A click on a category, a stage or the won/lost figures
+ * opens the opportunity list with the same pipeline, department and owner.
+ */
 export function FunnelReportPage() {
   const { t } = useTranslation('reports');
+  const navigate = useNavigate();
   const [filter, setFilter] = useState<FunnelFilter>({ period: 'this-month' });
   const report = useFunnelReport(filter);
   const data = report.data;
+  const drillDown = (pick: FunnelPick) => {
+    if (data) navigate(funnelDrillDown({ pipelineId: data.pipeline.id, from: data.from, to: data.to }, filter, pick));
+  };
+  const onChartClick = (p: { dataIndex: number }) => {
+    const c = data?.categories[p.dataIndex];
+    if (c) drillDown({ kind: 'category', category: c.category });
+  };
   const isEmpty = data !== undefined && data.totals.openCount === 0 && data.totals.wonCount === 0 && data.totals.lostCount === 0
     && data.stages.every((s) => s.entered === 0);
 
@@ -43,7 +57,13 @@ export function FunnelReportPage() {
   } : {};
 
   const columns = [
-    { title: t('funnel.stage'), dataIndex: 'name', key: 'name', fixed: 'left' as const, width: 120 },
+    {
+      title: t('funnel.stage'), key: 'name', fixed: 'left' as const, width: 120,
+      render: (_: unknown, r: StageRow) => (
+        // the whole row opens the list; the link makes it visible and reachable by keyboard
+        <Typography.Link onClick={(e) => { e.stopPropagation(); drillDown({ kind: 'stage', stageId: r.stageId }); }}>{r.name}</Typography.Link>
+      ),
+    },
     { title: t('funnel.category'), key: 'category', width: 110, render: (_: unknown, r: StageRow) => t(`category.${r.funnelCategory}`) },
     { title: t('funnel.count'), dataIndex: 'count', key: 'count', align: 'right' as const, width: 80 },
     { title: t('funnel.amount'), key: 'amount', align: 'right' as const, width: 140, render: (_: unknown, r: StageRow) => formatMoney(r.amount) },
@@ -56,18 +76,19 @@ export function FunnelReportPage() {
     { title: t('funnel.medianDays'), key: 'median', align: 'right' as const, width: 130, render: (_: unknown, r: StageRow) => r.medianDaysInStage ?? '—' },
   ];
 
-  const stats: { key: string; title: string; value: string | number }[] = data ? [
+  const stats: { key: string; title: string; value: string | number; pick?: FunnelPick }[] = data ? [
     { key: 'openCount', title: t('funnel.openCount'), value: data.totals.openCount },
     { key: 'openAmount', title: t('funnel.openAmount'), value: formatMoney(data.totals.openAmount, { cents: false }) },
     { key: 'weightedAmount', title: t('funnel.weightedAmount'), value: formatMoney(data.totals.weightedAmount, { cents: false }) },
-    { key: 'won', title: t('funnel.wonCount', { count: data.totals.wonCount }), value: formatMoney(data.totals.wonAmount, { cents: false }) },
-    { key: 'lost', title: t('funnel.lostCount', { count: data.totals.lostCount }), value: formatMoney(data.totals.lostAmount, { cents: false }) },
+    { key: 'won', title: t('funnel.wonCount', { count: data.totals.wonCount }), value: formatMoney(data.totals.wonAmount, { cents: false }), pick: { kind: 'closed', outcome: 'won' } },
+    { key: 'lost', title: t('funnel.lostCount', { count: data.totals.lostCount }), value: formatMoney(data.totals.lostAmount, { cents: false }), pick: { kind: 'closed', outcome: 'lost' } },
     { key: 'winRate', title: t('funnel.winRate'), value: percent(data.totals.winRatePercent) },
   ] : [];
 
   return (
     <PageContainer title={t('funnel.title')}>
-      <ReportFilters filter={filter} onChange={setFilter} exportUrl={funnelExportUrl({ ...filter, pipelineId: filter.pipelineId ?? data?.pipeline.id })}>
+      <ReportFilters filter={filter} onChange={setFilter} exportUrl={funnelExportUrl({ ...filter, pipelineId: filter.pipelineId ?? data?.pipeline.id })}
+        pdfUrl={funnelPdfUrl({ ...filter, pipelineId: filter.pipelineId ?? data?.pipeline.id })}>
         <PipelineSelect value={filter.pipelineId ?? data?.pipeline.id} onChange={(pipelineId) => setFilter({ ...filter, pipelineId })} style={{ width: 180, maxWidth: '100%' }} />
       </ReportFilters>
       <ErrorAlert error={report.error} />
@@ -75,7 +96,7 @@ export function FunnelReportPage() {
       <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
         {stats.map((s) => (
           <Col xs={12} md={8} xl={4} key={s.key}>
-            <Card size="small"><Statistic title={s.title} value={s.value} styles={{ content: { fontSize: 20 } }} loading={report.isPending} data-testid={`funnel-${s.key}`} /></Card>
+            <Card size="small" hoverable={Boolean(s.pick)} onClick={s.pick ? () => drillDown(s.pick!) : undefined}><Statistic title={s.title} value={s.value} styles={{ content: { fontSize: 20 } }} loading={report.isPending} data-testid={`funnel-${s.key}`} /></Card>
           </Col>
         ))}
       </Row>
@@ -83,13 +104,14 @@ export function FunnelReportPage() {
         <Row gutter={[16, 16]}>
           <Col xs={24} xxl={9}>
             <Card title={t('funnel.chart')} size="small">
-              <ReactECharts option={option} style={{ height: 280 }} notMerge showLoading={report.isPending} />
+              <ReactECharts option={option} style={{ height: 280, cursor: 'pointer' }} notMerge showLoading={report.isPending} onEvents={{ click: onChartClick }} />
             </Card>
           </Col>
           <Col xs={24} xxl={15}>
-            <Card title={t('funnel.byStage')} size="small">
+            <Card title={t('funnel.byStage')} size="small" extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('funnel.drillHint')}</Typography.Text>}>
               <Table<StageRow> rowKey="stageId" size="small" columns={columns} dataSource={data?.stages ?? []} loading={report.isPending}
-                pagination={false} scroll={{ x: 900 }} data-testid="funnel-table" />
+                pagination={false} scroll={{ x: 900 }} data-testid="funnel-table"
+                onRow={(r) => ({ onClick: () => drillDown({ kind: 'stage', stageId: r.stageId }), style: { cursor: 'pointer' } })} />
             </Card>
           </Col>
         </Row>

@@ -9,6 +9,12 @@ describe('opportunity list filters', () => {
     expect(filterToParams(filter).toString()).toBe('pipelineId=p1&stageId=s1&status=open&closeFrom=2026-01-01');
   });
 
+  it('keeps the report drill-down filters: department subtree and the closed-on range', () => {
+    const params = new URLSearchParams('pipelineId=p1&status=won&orgNodeId=d1&ownerId=u1&closedFrom=2026-10-01&closedTo=2026-10-31');
+    expect(filterFromParams(params)).toEqual({ pipelineId: 'p1', status: 'won', orgNodeId: 'd1', ownerId: 'u1', closedFrom: '2026-10-01', closedTo: '2026-10-31' });
+    expect(activeFilterCount(filterFromParams(params))).toBe(6);
+  });
+
   it('reads a saved view the same way', () => {
     expect(filterFromParams({ funnelCategory: 'best_few', ownerId: 'me', other: 3 })).toEqual({ funnelCategory: 'best_few', ownerId: 'me' });
   });

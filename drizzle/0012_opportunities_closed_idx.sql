@@ -1,0 +1,1 @@
+CREATE INDEX "opportunities_status_closed_idx" ON "opportunities" USING btree ("workspace_id","status","closed_on");

@@ -1,0 +1,1 @@
+CREATE INDEX "opportunities_open_figures_idx" ON "opportunities" USING btree ("workspace_id","pipeline_id","stage_id","owner_id","department_id","id","amount","probability") WHERE status = 'open';

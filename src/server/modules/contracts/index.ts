@@ -1,0 +1,21 @@
+/**
+ * The contracts module's only door (architecture: modules talk through index.ts). Sales contracts with
+ * lines and payment plan, their review through the approvals engine and the signing that creates the
+ * receivable schedule (domain §9).
+ */
+import { registerGrants } from '../../platform/authz/permissions.js';
+import { registerMessages } from '../../platform/i18n/translate.js';
+import { registerCustomerMergeHandler } from '../customers/index.js';
+import { moveContractsOnCustomerMerge } from './contracts.merge.js';
+import { contractMessages } from './contracts.messages.js';
+import { contractGrants } from './contracts.permissions.js';
+
+registerGrants(contractGrants);
+registerMessages(contractMessages);
+registerCustomerMergeHandler('contracts', moveContractsOnCustomerMerge);
+
+export { contractRoutes } from './contracts.routes.js';
+export { contractGrants } from './contracts.permissions.js';
+export { signedStatuses } from './contracts.rules.js';
+// the demo seed drafts and submits contracts through the same commands as the API
+export { createContract, submitContract } from './contracts.service.js';

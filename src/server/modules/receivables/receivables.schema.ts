@@ -1,0 +1,36 @@
+import { date, foreignKey, index, integer, numeric, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { businessColumns } from '../../platform/db/columns.js';
+import { users } from '../../platform/org/org.schema.js';
+import { contracts } from '../contracts/contracts.schema.js';
+import { customers } from '../customers/customers.schema.js';
+
+const day = (name: string) => date(name, { mode: 'string' });
+const amount = (name: string) => numeric(name, { precision: 18, scale: 2 });
+
+/**
+ * A receivable line (应收款, domain §11.1): one per payment-plan line of a signed contract, with its
+ * due date and amount; payments received are matched to it later (received, status open → partial →
+ * paid). Owner and customer are copied from the contract so the finance lists filter without a join.
+ */
+export const receivables = pgTable('receivables', {
+  ...businessColumns(),
+  contractId: uuid('contract_id').notNull(),
+  /** position of the plan line on the contract (0-based); one receivable per plan line */
+  planIndex: integer('plan_index').notNull(),
+  customerId: uuid('customer_id').notNull(),
+  ownerId: uuid('owner_id').notNull(),
+  kind: text('kind').notNull(), // prepayment | progress | balance
+  dueDate: day('due_date').notNull(),
+  amount: amount('amount').notNull(),
+  received: amount('received').notNull().default('0.00'),
+  status: text('status').notNull(), // open | partial | paid
+}, (t) => [
+  primaryKey({ columns: [t.workspaceId, t.id] }),
+  foreignKey({ columns: [t.workspaceId, t.contractId], foreignColumns: [contracts.workspaceId, contracts.id] }),
+  foreignKey({ columns: [t.workspaceId, t.customerId], foreignColumns: [customers.workspaceId, customers.id] }),
+  foreignKey({ columns: [t.workspaceId, t.ownerId], foreignColumns: [users.workspaceId, users.id] }),
+  uniqueIndex('receivables_plan_line_uq').on(t.workspaceId, t.contractId, t.planIndex),
+  index('receivables_customer_idx').on(t.workspaceId, t.customerId, t.status, t.dueDate, t.id),
+  index('receivables_owner_idx').on(t.workspaceId, t.ownerId, t.dueDate, t.id),
+  index('receivables_status_idx').on(t.workspaceId, t.status, t.dueDate, t.id),
+]);

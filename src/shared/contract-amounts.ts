@@ -1,0 +1,29 @@
+import { money, type Money } from './money.js';
+
+/** The arithmetic of contract lines and plans, shared by the server's rules and the web form's live totals. */
+export interface LineInput { productId?: string | null; description: string; unit: string; quantity: string; unitPrice: Money; discountPct: string; taxRate: string }
+export interface ContractLine { productId: string | null; description: string; unit: string; quantity: string; unitPrice: Money; discountPct: string; taxRate: string; amount: Money; taxAmount: Money }
+
+/**
+ * Line amount (行金额): quantity × tax-inclusive unit price × (100 − discount %) / 100, rounded half-up to
+ * cents once at the end; the VAT inside it is amount × rate / (100 + rate), rounded the same way.
+ */
+export function lineAmounts(line: Pick<LineInput, 'quantity' | 'unitPrice' | 'discountPct' | 'taxRate'>): { amount: Money; taxAmount: Money } {
+  const gross = money.parse(line.quantity).times(line.unitPrice).times(money.parse(100).minus(line.discountPct)).div(100);
+  const amount = money.format(gross);
+  const taxAmount = money.format(money.parse(amount).times(line.taxRate).div(money.parse(100).plus(line.taxRate)));
+  return { amount, taxAmount };
+}
+
+/** The contract's lines with their computed amounts, and the contract amount = sum of the line amounts. */
+export function priceLines(lines: readonly LineInput[]): { lines: ContractLine[]; amount: Money; taxAmount: Money } {
+  const priced = lines.map((l) => ({
+    productId: l.productId ?? null, description: l.description, unit: l.unit, quantity: money.parse(l.quantity).toString(),
+    unitPrice: money.format(l.unitPrice), discountPct: money.parse(l.discountPct).toString(), taxRate: money.parse(l.taxRate).toString(),
+    ...lineAmounts(l),
+  }));
+  return { lines: priced, amount: money.add(...priced.map((l) => l.amount)), taxAmount: money.add(...priced.map((l) => l.taxAmount)) };
+}
+
+/** Sum of the payment-plan amounts. */
+export const planTotal = (plan: readonly { amount: Money }[]): Money => money.add(...plan.map((p) => p.amount));
