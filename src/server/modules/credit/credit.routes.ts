@@ -4,8 +4,7 @@ import { IdParams } from '../../../shared/contracts/common.contract.js';
 import {
   CreditDto, CreditHistoryPage, CreditHistoryQuery, CreditProfileListQuery, CreditProfilePage, CreditQuery, ProposeCreditChangeBody,
 } from '../../../shared/contracts/credit.contract.js';
-import { XLSX_TYPE } from '../../platform/exports/xlsx.js';
-import { withErrors } from '../../platform/http/route-helpers.js';
+import { sendXlsx, withErrors } from '../../platform/http/route-helpers.js';
 import { creditProfilesXlsx } from './credit.export.js';
 import { auditCreditExport, creditHistory, creditProfilePages, getCredit, listCreditProfiles, proposeCreditChange } from './credit.service.js';
 
@@ -51,8 +50,6 @@ export const creditRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (req, reply) => {
     const { ctx } = req;
     await auditCreditExport(ctx, req.query);
-    const { stream, done } = creditProfilesXlsx(creditProfilePages(ctx, req.query), ctx.locale);
-    done.catch((error: unknown) => req.log.error({ err: error }, 'credit export failed'));
-    return reply.type(XLSX_TYPE).header('content-disposition', 'attachment; filename="credit-profiles.xlsx"').send(stream);
+    return sendXlsx(req, reply, 'credit-profiles.xlsx', creditProfilesXlsx(creditProfilePages(ctx, req.query), ctx.locale));
   });
 };

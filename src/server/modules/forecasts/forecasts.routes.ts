@@ -5,8 +5,7 @@ import {
   AccuracyDto, AccuracyQuery, AdjustForecastBody, ForecastDto, ForecastFiguresDto, ForecastFiguresQuery, ForecastListQuery, ForecastPage,
   ForecastReportDto, ForecastReportQuery, SubmitForecastBody,
 } from '../../../shared/contracts/forecasts.contract.js';
-import { XLSX_TYPE } from '../../platform/exports/xlsx.js';
-import { withErrors } from '../../platform/http/route-helpers.js';
+import { sendXlsx, withErrors } from '../../platform/http/route-helpers.js';
 import { forecastXlsx } from './forecasts.export.js';
 import {
   adjustForecast, auditForecastExport, forecastAccuracyReport, forecastFigures, forecastReport, getForecast, listForecasts, submitForecast,
@@ -64,8 +63,6 @@ export const forecastRoutes: FastifyPluginAsyncZod = async (app) => {
     const { ctx } = req;
     const report = await forecastReport(ctx, req.query);
     await auditForecastExport(ctx, { period: report.period, from: report.from, to: report.to, orgNodeId: req.query.orgNodeId, ownerId: req.query.ownerId });
-    const { stream, done } = forecastXlsx(report, ctx.locale);
-    done.catch((error: unknown) => req.log.error({ err: error }, 'forecast export failed'));
-    return reply.type(XLSX_TYPE).header('content-disposition', `attachment; filename="forecast-${report.from}_${report.to}.xlsx"`).send(stream);
+    return sendXlsx(req, reply, `forecast-${report.from}_${report.to}.xlsx`, forecastXlsx(report, ctx.locale));
   });
 };

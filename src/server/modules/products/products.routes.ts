@@ -6,8 +6,7 @@ import {
   PriceHistoryDto, PriceListDetailDto, PriceListPage, PriceListQuery, ProductDto, ProductListQuery, ProductPage, ProductQuery,
   RequestPriceListChangeBody, RequestProductPriceChangeBody, UpdateProductBody,
 } from '../../../shared/contracts/products.contract.js';
-import { XLSX_TYPE } from '../../platform/exports/xlsx.js';
-import { withErrors } from '../../platform/http/route-helpers.js';
+import { sendXlsx, withErrors } from '../../platform/http/route-helpers.js';
 import { productsXlsx } from './products.export.js';
 import {
   auditProductExport, createPriceList, createProduct, getEffectivePrice, getPriceChange, getPriceList, getProduct, listPriceChanges,
@@ -32,9 +31,7 @@ export const productRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (req, reply) => {
     const { ctx } = req;
     await auditProductExport(ctx, req.query);
-    const { stream, done } = productsXlsx(productPages(ctx, req.query), ctx.locale, ctx.actor.permissions.has('product:read_cost'));
-    done.catch((error: unknown) => req.log.error({ err: error }, 'product export failed'));
-    return reply.type(XLSX_TYPE).header('content-disposition', 'attachment; filename="products.xlsx"').send(stream);
+    return sendXlsx(req, reply, 'products.xlsx', productsXlsx(productPages(ctx, req.query), ctx.locale, ctx.actor.permissions.has('product:read_cost')));
   });
 
   app.get('/product-categories', {

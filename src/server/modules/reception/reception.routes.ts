@@ -5,8 +5,7 @@ import {
   DailyQuery, DailyReportDto, MakeUpBody, MakeUpResult, MarketSurveyBody, OverridePage, OverridesQuery, PutRosterBody, ReassignBody,
   ReceptionVisitDto, ReceptionVisitPage, RegisterVisitBody, RosterDto, RosterQuery, VisitListQuery,
 } from '../../../shared/contracts/reception.contract.js';
-import { XLSX_TYPE } from '../../platform/exports/xlsx.js';
-import { withErrors } from '../../platform/http/route-helpers.js';
+import { sendXlsx, withErrors } from '../../platform/http/route-helpers.js';
 import { dailyXlsx } from './reception.export.js';
 import {
   auditReportExport, dailyReport, getRoster, getVisit, listOverrides, listVisits, markMarketSurvey, putRoster, reassignVisit, registerVisit,
@@ -78,8 +77,6 @@ export const receptionRoutes: FastifyPluginAsyncZod = async (app) => {
     const period = reportPeriod(ctx, req.query);
     const report = await dailyReport(ctx, period);
     await auditReportExport(ctx, period);
-    const { stream, done } = dailyXlsx(report, ctx.locale);
-    done.catch((error: unknown) => req.log.error({ err: error }, 'reception export failed'));
-    return reply.type(XLSX_TYPE).header('content-disposition', `attachment; filename="reception-${period.from}_${period.to}.xlsx"`).send(stream);
+    return sendXlsx(req, reply, `reception-${period.from}_${period.to}.xlsx`, dailyXlsx(report, ctx.locale));
   });
 };

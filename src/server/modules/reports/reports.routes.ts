@@ -3,8 +3,7 @@ import { z } from 'zod';
 import { ActivityReportDto, ActivityReportQuery, FunnelReportDto, FunnelReportQuery } from '../../../shared/contracts/reports.contract.js';
 import { formatInZone } from '../../../shared/dates.js';
 import { PDF_TYPE } from '../../platform/exports/pdf.js';
-import { XLSX_TYPE } from '../../platform/exports/xlsx.js';
-import { withErrors } from '../../platform/http/route-helpers.js';
+import { sendXlsx, withErrors } from '../../platform/http/route-helpers.js';
 import { activitiesXlsx, funnelPdf, funnelXlsx } from './reports.export.js';
 import { activityReport, auditReportExport, funnelReport, reportFilterNames } from './reports.service.js';
 
@@ -26,9 +25,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (req, reply) => {
     const report = await funnelReport(req.ctx, req.query);
     await auditReportExport(req.ctx, 'funnel', { ...req.query, from: report.from, to: report.to, pipelineId: report.pipeline.id });
-    const { stream, done } = funnelXlsx(report, req.ctx.locale);
-    done.catch((error: unknown) => req.log.error({ err: error }, 'funnel export failed'));
-    return reply.type(XLSX_TYPE).header('content-disposition', `attachment; filename="funnel-${report.from}_${report.to}.xlsx"`).send(stream);
+    return sendXlsx(req, reply, `funnel-${report.from}_${report.to}.xlsx`, funnelXlsx(report, req.ctx.locale));
   });
 
   app.get('/reports/funnel.pdf', {
@@ -56,8 +53,6 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (req, reply) => {
     const report = await activityReport(req.ctx, req.query);
     await auditReportExport(req.ctx, 'activities', { ...req.query, from: report.from, to: report.to });
-    const { stream, done } = activitiesXlsx(report, req.ctx.locale);
-    done.catch((error: unknown) => req.log.error({ err: error }, 'activity export failed'));
-    return reply.type(XLSX_TYPE).header('content-disposition', `attachment; filename="activities-${report.from}_${report.to}.xlsx"`).send(stream);
+    return sendXlsx(req, reply, `activities-${report.from}_${report.to}.xlsx`, activitiesXlsx(report, req.ctx.locale));
   });
 };

@@ -5,6 +5,7 @@ import { setupTestApp, type Client } from '../../../../../test/harness.js';
 import type { ApprovalDto } from '../../../../shared/contracts/approvals.contract.js';
 import type { CreditDto, CreditHistoryPage, CreditProfileListItemDto } from '../../../../shared/contracts/credit.contract.js';
 import { todayIn } from '../../../../shared/dates.js';
+import { money } from '../../../../shared/money.js';
 import { allPages, createCustomer, loginAll } from '../../customers/__tests__/customers.fixtures.js';
 
 const t = await setupTestApp();
@@ -373,7 +374,7 @@ describe('demo data', () => {
     const withProfile = rows.filter((r) => r.hasProfile);
     expect(withProfile.length / rows.length).toBeGreaterThan(0.7);
     expect(new Set(withProfile.map((r) => r.grade))).toEqual(new Set(['A', 'B', 'C', 'D']));
-    for (const r of withProfile.filter((p) => p.grade === 'C')) expect(Number(r.limit)).toBeLessThanOrEqual(50000);
+    for (const r of withProfile.filter((p) => p.grade === 'C')) expect(money.compare(r.limit, '50000.00'), r.limit).toBeLessThanOrEqual(0);
     for (const r of withProfile.filter((p) => p.grade === 'D')) expect(r.termsDays).toBe(0);
     const pending = rows.filter((r) => r.hasPendingRequest);
     expect(pending).toHaveLength(1);

@@ -5,6 +5,7 @@ import { auditRows, countRows } from '../../../../../test/fixtures.js';
 import { setupTestApp, type Client } from '../../../../../test/harness.js';
 import type { AccuracyDto, ForecastDto, ForecastFiguresDto, ForecastReportDto } from '../../../../shared/contracts/forecasts.contract.js';
 import { todayIn } from '../../../../shared/dates.js';
+import { money } from '../../../../shared/money.js';
 import { monthOf, shiftMonth } from '../../../../shared/periods.js';
 import { newId } from '../../../platform/db/columns.js';
 import { notificationsOf } from '../../customers/__tests__/customers.fixtures.js';
@@ -255,12 +256,12 @@ describe('the forecast report (/reports/forecast)', () => {
 
     const after = await report(gm, `period=${period}`);
     expect(after.months.map((m) => m.month)).toEqual([m1, m2]);
-    const delta = (a: string, b: string) => (Number(a) - Number(b)).toFixed(2);
+    const delta = (a: string, b: string) => money.sub(a, b);
     const d = (i: number, k: 'weighted' | 'commit' | 'submitted' | 'adjusted' | 'won') => delta(after.months[i]![k], before.months[i]![k]);
     expect([d(0, 'weighted'), d(0, 'commit'), d(0, 'submitted'), d(0, 'adjusted'), d(0, 'won')]).toEqual(['70000.00', '100000.00', '90000.00', '70000.00', '0.00']);
     expect([d(1, 'weighted'), d(1, 'commit'), d(1, 'submitted'), d(1, 'adjusted')]).toEqual(['23000.00', '0.00', '5000.00', '5000.00']);
     expect(after.months.every((m) => m.target === null)).toBe(true);
-    expect(after.totals.weighted).toBe((Number(after.months[0]!.weighted) + Number(after.months[1]!.weighted)).toFixed(2));
+    expect(after.totals.weighted).toBe(money.add(after.months[0]!.weighted, after.months[1]!.weighted));
 
     // rep1 sees exactly the GM's view filtered to rep1, and nothing of rep2
     const rep1After = await report(rep1, `period=${period}`);
@@ -320,7 +321,7 @@ describe('the forecast report (/reports/forecast)', () => {
     lines.forEach((line, i) => {
       const row = sheet.getRow(i + 2);
       expect(row.getCell(1).value).toBe(line.month);
-      expect([2, 3, 4, 5, 6].map((c) => Number(row.getCell(c).value).toFixed(2))).toEqual([line.weighted, line.commit, line.submitted, line.adjusted, line.won]);
+      expect([2, 3, 4, 5, 6].map((c) => money.format(String(row.getCell(c).value)))).toEqual([line.weighted, line.commit, line.submitted, line.adjusted, line.won]);
       expect(row.getCell(7).value).toBeNull();
     });
     expect(sheet.rowCount).toBe(lines.length + 1);
