@@ -37,7 +37,8 @@ async function environment(raw: RawClient, options: BenchOptions) {
     try { return execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(); } catch { return null; }
   };
   const sizes = (await raw.query(`select c.relname as name, pg_total_relation_size(c.oid) as bytes from pg_class c
-    where c.relname in ('audit_log', 'approvals', 'approval_steps', 'users', 'departments', 'customers', 'contacts', 'leads') order by 1`)).rows;
+    where c.relname in ('audit_log', 'approvals', 'approval_steps', 'users', 'departments', 'customers', 'contacts', 'leads',
+      'quotes', 'contracts', 'receivables', 'credit_profiles', 'orders', 'shipments', 'invoice_requests') order by 1`)).rows;
   return {
     node: process.version, cpus: cpus().length, loadAverage: loadavg().map((l) => Math.round(l * 100) / 100), cpuModel: cpus()[0]?.model ?? null, memoryGb: Math.round(totalmem() / 2 ** 30),
     database: String(await first('select version()')),
@@ -134,12 +135,12 @@ async function main() {
       marker = completed.marker;
       generation = {
         reused: completed.added.length === 0, seconds: marker.phases.reduce((s, p) => s + p.seconds, 0), phases: marker.phases,
-        ...(completed.added.length > 0 ? { added: completed.added, addedSeconds: marker.parts!.deals!.seconds } : {}),
+        ...(completed.added.length > 0 ? { added: completed.added, addedSeconds: completed.addedSeconds } : {}),
       };
     } else {
       generation = { reused: false, seconds: Math.round((performance.now() - genStart) / 100) / 10, phases: marker.phases };
     }
-    log(`dataset: ${Object.entries({ ...marker.counts, ...marker.parts?.deals?.counts }).map(([k, v]) => `${k} ${v.toLocaleString('en-US')}`).join(', ')}`);
+    log(`dataset: ${Object.entries({ ...marker.counts, ...marker.parts?.deals?.counts, ...marker.parts?.money?.counts }).map(([k, v]) => `${k} ${v.toLocaleString('en-US')}`).join(', ')}`);
     if (options.generateOnly) return;
 
     if (options.tryIndex) {
@@ -155,13 +156,14 @@ async function main() {
     const port = (app.server.address() as AddressInfo).port;
     const baseUrl = `http://127.0.0.1:${port}`;
     try {
-      const probe = await loadProbe(db.raw, marker.workspaceId, marker.sampleActorId, marker.parts?.deals?.busyCustomerIds[0] ?? null);
+      const probe = await loadProbe(db.raw, marker.workspaceId, marker.sampleActorId, marker.parts?.deals?.busyCustomerIds[0] ?? null, marker.parts?.money?.busyCustomerIds[0] ?? null);
       const cookies = {
         gm: await login(baseUrl, 'gm'), admin: await login(baseUrl, 'admin'), rep: await login(baseUrl, 'rep1'), manager: await login(baseUrl, probe.crm.managerLogin),
       };
       log(`server on ${baseUrl}; probe: ${probe.entity} ${probe.entityId} (${probe.entityRows} audit rows), actor ${probe.actorId} (${probe.actorRows} audit rows)`);
       log(`customers probe: rep = rep1, manager = ${probe.crm.managerLogin}, ${JSON.stringify({ ...probe.crm, managerLogin: undefined })}`);
       if (probe.deals) log(`deals probe: ${JSON.stringify(probe.deals)}`);
+      if (probe.money) log(`money probe: ${JSON.stringify(probe.money)}`);
       const chosen = selection(options.only);
       const results: EndpointResult[] = [];
       for (const endpoint of chosen.endpoints) results.push(await measure(options, db, baseUrl, port, cookies, endpoint, probe));

@@ -127,7 +127,60 @@ async function newCallReport(page: Page) {
   await page.getByTestId('add-action-item').click();
 }
 
+/** Opens the first shipment of a work-queue tab. */
+function openFirstShipment(tab: string) {
+  return async (page: Page) => {
+    await page.goto(`${new URL(page.url()).origin}/shipments?tab=${tab}`);
+    await page.getByTestId('shipment-queue').locator('.ant-table-row a').first().click();
+    await page.getByTestId('shipment-tags').waitFor();
+    await page.waitForLoadState('networkidle');
+  };
+}
+
+/**
+ * Opens the shipment screen on an open order of mine that has no shipment yet, placing one for the rest
+ * of a contract line when there is none; `overLimit` uses the contract of the demo shipment on credit hold.
+ */
+function openShipmentScreen(overLimit = false) {
+  return async (page: Page) => {
+    const orderId = await page.evaluate(async (overLimit) => {
+      const headers = { 'Content-Type': 'application/json', 'X-Requested-With': 'kairos' };
+      const held = overLimit ? ((await (await fetch('/api/v1/shipments?status=credit_hold')).json()) as { items: { contract: { id: string } }[] }).items[0] : undefined;
+      const open = ((await (await fetch('/api/v1/orders?status=open&ownerId=me&limit=50')).json()) as { items: { id: string; contract: { id: string } }[] }).items;
+      for (const o of open) {
+        if (held && o.contract.id !== held.contract.id) continue;
+        if (((await (await fetch(`/api/v1/shipments?orderId=${o.id}`)).json()) as { items: unknown[] }).items.length === 0) return o.id;
+      }
+      const contracts = held ? [{ id: held.contract.id }] : ((await (await fetch('/api/v1/contracts?status=signed&ownerId=me&limit=20')).json()) as { items: { id: string }[] }).items;
+      for (const c of contracts) {
+        const o = (await (await fetch(`/api/v1/contracts/${c.id}/orderable-lines`)).json()) as { lines: { contractLineIndex: number; remaining: string }[] };
+        const line = o.lines.find((l) => Number(l.remaining) > 0);
+        if (!line) continue;
+        const due = new Date(Date.now() + 7 * 864e5).toISOString().slice(0, 10);
+        const res = await fetch('/api/v1/orders', { method: 'POST', headers, body: JSON.stringify({ contractId: c.id, dueDate: due, lines: [{ contractLineIndex: line.contractLineIndex, quantity: line.remaining }] }) });
+        if (res.ok) return ((await res.json()) as { id: string }).id;
+      }
+      return null;
+    }, overLimit);
+    await page.goto(`${new URL(page.url()).origin}/shipments/new?orderId=${orderId}`);
+    await page.getByTestId('shipment-form').waitFor();
+    await page.getByTestId('credit-verdict').waitFor();
+  };
+}
+
 const shots: Shot[] = [
+  // shipments (发货): the warehouse queue, a shipment on credit hold with its frozen position, the shipment screen from an order, a picked shipment
+  { name: 'shipments-queue', user: 'warehouse1', path: '/shipments' },
+  { name: 'shipments-queue-en', user: 'warehouse1', path: '/shipments', language: 'en-US' },
+  { name: 'shipments-hold', user: 'gm', path: '/shipments', act: openFirstShipment('credit_hold') },
+  { name: 'shipments-picked', user: 'warehouse1', path: '/shipments', act: openFirstShipment('picked') },
+  { name: 'shipments-new', user: 'rep1', path: '/shipments', act: openShipmentScreen() },
+  { name: 'shipments-new-refused', user: 'rep2', path: '/shipments', act: openShipmentScreen(true) },
+  { name: 'shipments-override-approval', user: 'gm', path: '/shipments', act: async (p) => {
+    await openFirstShipment('credit_hold')(p);
+    await p.getByRole('link', { name: '查看特批审批' }).click();
+    await p.getByTestId('override-snapshot').waitFor();
+  } },
   { name: 'login', user: null, path: '/login' },
   { name: 'login-en', user: null, path: '/login', language: 'en-US' },
   { name: 'login-error', user: null, path: '/login', act: async (p) => {

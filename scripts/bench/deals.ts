@@ -272,7 +272,7 @@ from (select reports.*, (action_items -> 0 ->> 'dueDate')::date as due,
 const DEALS_TABLES = ['opportunities', 'opportunity_stage_history', 'opportunity_contacts', 'activities', 'call_reports', 'tasks'];
 
 /** A raw client whose session does not fire foreign-key triggers (one connection for the whole load). */
-async function replicaSession(raw: RawClient, postgres: boolean): Promise<{ raw: RawClient; done: () => Promise<void> }> {
+export async function replicaSession(raw: RawClient, postgres: boolean): Promise<{ raw: RawClient; done: () => Promise<void> }> {
   if (postgres) {
     const pool = raw as unknown as { connect(): Promise<RawClient & { release(): void }> };
     const client = await pool.connect();

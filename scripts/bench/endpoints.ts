@@ -15,6 +15,26 @@ export interface Probe {
   crm: CrmProbe;
   /** opportunities and activities (issue 4); null when the dataset has no deals part */
   deals: DealsProbe | null;
+  /** contracts, receivables, credit, quotes, orders, shipments (issue 5); null when the dataset has no money part */
+  money: MoneyProbe | null;
+}
+
+export interface MoneyProbe {
+  /** the busy customer with the most receivable lines (the credit view and the credit check) */
+  busyCustomerId: string;
+  busyCustomerReceivables: number;
+  busyCustomerOpenReceivables: number;
+  busyCustomerContracts: number;
+  /** an executing contract of the busy customer (the detail endpoint) */
+  contractId: string;
+  /** an open or partially shipped order of the busy customer and a shipment value to check (a tenth of the order) */
+  orderId: string | null;
+  checkAmount: string;
+  /** contracts and quotes rep1 and the probe manager see (owner scope) */
+  repContracts: number;
+  managerContracts: number;
+  repQuotes: number;
+  managerQuotes: number;
 }
 
 export interface DealsProbe {
@@ -90,6 +110,7 @@ export const endpoints: EndpointDef[] = [
   },
   ...customerEndpoints(),
   ...dealEndpoints(),
+  ...moneyEndpoints(),
 ];
 
 const enc = encodeURIComponent;
@@ -161,6 +182,47 @@ function dealEndpoints(): EndpointDef[] {
   ];
 }
 
+const moneyOf = (p: Probe): MoneyProbe => {
+  if (!p.money) throw new Error('the dataset has no money part (contracts, receivables, quotes, orders, shipments)');
+  return p.money;
+};
+
+/**
+ * Contract and quote lists as rep1, a sales manager and gm (with a status and a customer filter), a
+ * contract's detail, the customer credit view and the shipment credit check of the customer with the most
+ * receivable lines (issue 5 point 12: credit check p99 ≤ 20 ms, lists p99 ≤ 50 ms at L).
+ */
+export function moneyEndpoints(): EndpointDef[] {
+  const at = (name: string, as: Login, path: (m: MoneyProbe) => string, mainTable: string, expectIndexes: string[]): EndpointDef => ({
+    name, as, path: (p) => path(moneyOf(p)), mainTable, expectIndexes,
+  });
+  const list = (doc: 'contracts' | 'quotes', name: string, as: Login, query: (m: MoneyProbe) => string, expectIndexes: string[]) =>
+    at(name, as, (m) => `/api/v1/${doc}?limit=50${query(m) ? `&${query(m)}` : ''}`, doc, expectIndexes);
+  return [
+    list('contracts', 'contracts-rep', 'rep', () => '', ['contracts_owner_idx']),
+    list('contracts', 'contracts-manager', 'manager', () => '', ['contracts_owner_idx']),
+    list('contracts', 'contracts-gm', 'gm', () => '', ['contracts_workspace_id_id_pk']),
+    list('contracts', 'contracts-manager-status', 'manager', () => 'status=signed', ['contracts_owner_idx']),
+    list('contracts', 'contracts-gm-status', 'gm', () => 'status=signed', ['contracts_status_idx']),
+    list('contracts', 'contracts-gm-customer', 'gm', (m) => `customerId=${m.busyCustomerId}`, ['contracts_customer_idx']),
+    at('contract-detail', 'gm', (m) => `/api/v1/contracts/${m.contractId}`, 'contracts', ['contracts_workspace_id_id_pk']),
+    list('quotes', 'quotes-rep', 'rep', () => '', ['quotes_owner_idx']),
+    list('quotes', 'quotes-manager', 'manager', () => '', ['quotes_owner_idx']),
+    list('quotes', 'quotes-gm', 'gm', () => '', ['quotes_workspace_id_id_pk']),
+    list('quotes', 'quotes-manager-status', 'manager', () => 'status=sent', ['quotes_owner_idx']),
+    list('quotes', 'quotes-gm-status', 'gm', () => 'status=sent', ['quotes_status_idx']),
+    // a status that never expires (a fifth of the quotes): the primary key read backwards with a filter finds 50 in
+    // ~250 rows; quotes_status_idx (…, status, valid_until, id) would have to sort every accepted quote by id
+    list('quotes', 'quotes-gm-accepted', 'gm', () => 'status=accepted', ['quotes_workspace_id_id_pk']),
+    list('quotes', 'quotes-gm-customer', 'gm', (m) => `customerId=${m.busyCustomerId}`, ['quotes_customer_idx']),
+    at('customer-credit-busy', 'gm', (m) => `/api/v1/customers/${m.busyCustomerId}/credit`, 'receivables', ['receivables_customer_idx']),
+    at('shipment-credit-check', 'gm', (m) => {
+      if (!m.orderId) throw new Error('the money part has no open order of the busy customer (no orders table?)');
+      return `/api/v1/shipments/credit-check?orderId=${m.orderId}&amount=${m.checkAmount}`;
+    }, 'receivables', ['receivables_customer_idx']),
+  ];
+}
+
 /** `--only` filter: exact endpoint names; unknown names are an error. */
 export function selectEndpoints(only: readonly string[]): EndpointDef[] {
   if (only.length === 0) return endpoints;
@@ -169,7 +231,7 @@ export function selectEndpoints(only: readonly string[]): EndpointDef[] {
   return endpoints.filter((e) => only.includes(e.name));
 }
 
-export async function loadProbe(raw: RawClient, workspaceId: string, sampleActorId: string, busyCustomerId: string | null = null): Promise<Probe> {
+export async function loadProbe(raw: RawClient, workspaceId: string, sampleActorId: string, busyCustomerId: string | null = null, moneyCustomerId: string | null = null): Promise<Probe> {
   const entity = 'customer';
   const recent = await raw.query(
     'select entity_id from audit_log where workspace_id = $1 and entity = $2 order by id desc limit 1', [workspaceId, entity]);
@@ -183,6 +245,37 @@ export async function loadProbe(raw: RawClient, workspaceId: string, sampleActor
     workspaceId, entity, entityId, entityRows: await count('entity_id', entityId),
     actorId: sampleActorId, actorRows: await count('actor_id', sampleActorId), crm,
     deals: busyCustomerId ? await loadDealsProbe(raw, workspaceId, crm.managerLogin, busyCustomerId) : null,
+    money: moneyCustomerId ? await loadMoneyProbe(raw, workspaceId, crm.managerLogin, moneyCustomerId) : null,
+  };
+}
+
+async function loadMoneyProbe(raw: RawClient, workspaceId: string, managerLogin: string, customerId: string): Promise<MoneyProbe> {
+  const n = async (text: string, params: unknown[]) => Number((await raw.query(text, params)).rows[0]!.n);
+  const exists = async (table: string) => Boolean((await raw.query('select to_regclass($1) is not null as ok', [`public.${table}`])).rows[0]?.ok);
+  const contract = (await raw.query(`select id from contracts where workspace_id = $1 and customer_id = $2 and status = 'executing' order by id desc limit 1`,
+    [workspaceId, customerId])).rows[0];
+  if (!contract) throw new Error('bench probe found no executing contract of the busy money customer');
+  const order = (await exists('orders')) ? (await raw.query(`select id, amount from orders where workspace_id = $1 and customer_id = $2
+    and status in ('open', 'partially_shipped') order by id desc limit 1`, [workspaceId, customerId])).rows[0] : undefined;
+  const manager = (await raw.query(`select d.path from users u join departments d on d.workspace_id = u.workspace_id and d.id = u.department_id
+    where u.workspace_id = $1 and u.username = $2`, [workspaceId, managerLogin])).rows[0]!;
+  const teamOwners = `select u.id from users u join departments d on d.workspace_id = u.workspace_id and d.id = u.department_id
+    where u.workspace_id = $1 and d.path like $2 || '%'`;
+  const rep1 = `select id from users where workspace_id = $1 and username = 'rep1'`;
+  const hasQuotes = await exists('quotes');
+  return {
+    busyCustomerId: customerId,
+    busyCustomerReceivables: await n('select count(*) as n from receivables where workspace_id = $1 and customer_id = $2', [workspaceId, customerId]),
+    busyCustomerOpenReceivables: await n(`select count(*) as n from receivables where workspace_id = $1 and customer_id = $2 and status in ('open', 'partial')`, [workspaceId, customerId]),
+    busyCustomerContracts: await n('select count(*) as n from contracts where workspace_id = $1 and customer_id = $2', [workspaceId, customerId]),
+    contractId: String(contract.id),
+    orderId: order ? String(order.id) : null,
+    // a tenth of the order, to the cent (the API takes money as a string with two decimals)
+    checkAmount: order ? (Math.round(Number(order.amount) * 10) / 100).toFixed(2) : '10000.00',
+    repContracts: await n(`select count(*) as n from contracts where workspace_id = $1 and owner_id = (${rep1})`, [workspaceId]),
+    managerContracts: await n(`select count(*) as n from contracts where workspace_id = $1 and owner_id in (${teamOwners})`, [workspaceId, manager.path]),
+    repQuotes: hasQuotes ? await n(`select count(*) as n from quotes where workspace_id = $1 and owner_id = (${rep1})`, [workspaceId]) : 0,
+    managerQuotes: hasQuotes ? await n(`select count(*) as n from quotes where workspace_id = $1 and owner_id in (${teamOwners})`, [workspaceId, manager.path]) : 0,
   };
 }
 

@@ -37,7 +37,12 @@ import { reportRoutes } from './modules/reports/index.js';
 import { creditRoutes } from './modules/credit/index.js';
 import { productRoutes } from './modules/products/index.js';
 import { contractRoutes } from './modules/contracts/index.js';
+import { printTemplateRoutes } from './modules/print-templates/index.js';
+import { quoteRoutes } from './modules/quotes/index.js';
 import { receivableRoutes } from './modules/receivables/index.js';
+import { invoiceRoutes } from './modules/invoices/index.js';
+import { orderRoutes } from './modules/orders/index.js';
+import { shipmentRoutes } from './modules/shipments/index.js';
 
 export interface AppDeps {
   handle: DbHandle;
@@ -100,7 +105,12 @@ export async function buildApp(deps: AppDeps) {
     await api.register(creditRoutes);
     await api.register(productRoutes);
     await api.register(contractRoutes);
+    await api.register(printTemplateRoutes);
+    await api.register(quoteRoutes);
     await api.register(receivableRoutes);
+    await api.register(invoiceRoutes);
+    await api.register(orderRoutes);
+    await api.register(shipmentRoutes);
   }, { prefix: '/api/v1' });
 
   if (deps.afterCommit) {

@@ -31,7 +31,7 @@ export async function start() {
   await ensureBuiltInPipelinesOfAllWorkspaces(handle.db); // workspaces created before the opportunities module
   let seeded = false;
   if (config.seedDemo && (await countWorkspaces(handle.db)) === 0) {
-    await seedDemoWorkspace(handle, { pendingCreditChange: true, pendingPriceChange: true, pendingContractReviews: true });
+    await seedDemoWorkspace(handle, { pendingCreditChange: true, pendingPriceChange: true, pendingContractReviews: true, pendingOrderChange: true, demoShipments: true });
     seeded = true;
   }
 

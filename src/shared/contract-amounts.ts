@@ -25,5 +25,33 @@ export function priceLines(lines: readonly LineInput[]): { lines: ContractLine[]
   return { lines: priced, amount: money.add(...priced.map((l) => l.amount)), taxAmount: money.add(...priced.map((l) => l.taxAmount)) };
 }
 
+/** A line as an editor holds it while the user types: any field may be missing or half-typed. */
+export interface DraftLine { productId?: string | null; description?: string; unit?: string; quantity?: string; unitPrice?: string; discountPct?: string; taxRate?: string }
+
+/**
+ * Prices lines still being typed (the editors' live figures): a number missing or not yet valid counts as
+ * zero, so the totals move as the user types instead of failing.
+ */
+export function priceDraftLines(lines: readonly (DraftLine | undefined)[]): ReturnType<typeof priceLines> {
+  const typed = (v: string | undefined) => (v !== undefined && v !== '' && money.isValid(v) ? v : '0');
+  return priceLines(lines.map((l) => ({
+    description: '', unit: '', quantity: typed(l?.quantity), unitPrice: typed(l?.unitPrice), discountPct: typed(l?.discountPct), taxRate: typed(l?.taxRate),
+  })));
+}
+
 /** Sum of the payment-plan amounts. */
 export const planTotal = (plan: readonly { amount: Money }[]): Money => money.add(...plan.map((p) => p.amount));
+
+/**
+ * Quote-level totals (报价汇总) over priced lines: the list amount is Σ quantity × unit price before line
+ * discounts (rounded per line like the amounts), the discount is list − total and its share in percent
+ * (two decimals, half-up), the net amount is the total without the VAT inside it.
+ */
+export function documentTotals(lines: readonly Pick<ContractLine, 'quantity' | 'unitPrice' | 'amount' | 'taxAmount'>[]) {
+  const listAmount = money.add(...lines.map((l) => money.mul(l.quantity, l.unitPrice)));
+  const total = money.add(...lines.map((l) => l.amount));
+  const taxAmount = money.add(...lines.map((l) => l.taxAmount));
+  const discountAmount = money.sub(listAmount, total);
+  const discountPct = money.compare(listAmount, 0) > 0 ? money.format(money.parse(discountAmount).times(100).div(listAmount)) : '0.00';
+  return { listAmount, discountAmount, discountPct, netAmount: money.sub(total, taxAmount), taxAmount, total };
+}

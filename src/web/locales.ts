@@ -42,10 +42,20 @@ import { enUS as forecastsEn } from './modules/forecasts/locales/en-US';
 import { zhCN as forecastsZh } from './modules/forecasts/locales/zh-CN';
 import { enUS as creditEn } from './modules/credit/locales/en-US';
 import { zhCN as creditZh } from './modules/credit/locales/zh-CN';
+import { enUS as shipmentsEn } from './modules/shipments/locales/en-US';
+import { zhCN as shipmentsZh } from './modules/shipments/locales/zh-CN';
 import { enUS as productsEn } from './modules/products/locales/en-US';
 import { enUS as contractsEn } from './modules/contracts/locales/en-US';
 import { zhCN as contractsZh } from './modules/contracts/locales/zh-CN';
+import { enUS as invoicesEn } from './modules/invoices/locales/en-US';
+import { zhCN as invoicesZh } from './modules/invoices/locales/zh-CN';
+import { enUS as printTemplatesEn } from './modules/print-templates/locales/en-US';
+import { zhCN as printTemplatesZh } from './modules/print-templates/locales/zh-CN';
+import { enUS as quotesEn } from './modules/quotes/locales/en-US';
+import { zhCN as quotesZh } from './modules/quotes/locales/zh-CN';
 import { zhCN as productsZh } from './modules/products/locales/zh-CN';
+import { enUS as ordersEn } from './modules/orders/locales/en-US';
+import { zhCN as ordersZh } from './modules/orders/locales/zh-CN';
 import { enUS as platformEn } from './platform/locales/en-US';
 import { zhCN as platformZh } from './platform/locales/zh-CN';
 
@@ -57,7 +67,7 @@ export const resources = {
     reception: receptionZh, leads: leadsZh, mot: motZh, imports: importsZh, opportunities: opportunitiesZh,
     customFields: customFieldsZh, search: searchZh, savedViews: savedViewsZh, attachments: attachmentsZh,
     activities: activitiesZh, visitPlans: visitPlansZh, reports: reportsZh, forecasts: forecastsZh, products: productsZh,
-    credit: creditZh, contracts: contractsZh,
+    credit: creditZh, contracts: contractsZh, invoices: invoicesZh, printTemplates: printTemplatesZh, quotes: quotesZh, orders: ordersZh, shipments: shipmentsZh,
   },
   'en-US': {
     platform: platformEn, auth: authEn, home: homeEn, approvals: approvalsEn, org: orgEn,
@@ -65,6 +75,6 @@ export const resources = {
     reception: receptionEn, leads: leadsEn, mot: motEn, imports: importsEn, opportunities: opportunitiesEn,
     customFields: customFieldsEn, search: searchEn, savedViews: savedViewsEn, attachments: attachmentsEn,
     activities: activitiesEn, visitPlans: visitPlansEn, reports: reportsEn, forecasts: forecastsEn, products: productsEn,
-    credit: creditEn, contracts: contractsEn,
+    credit: creditEn, contracts: contractsEn, invoices: invoicesEn, printTemplates: printTemplatesEn, quotes: quotesEn, orders: ordersEn, shipments: shipmentsEn,
   },
 } satisfies Record<string, Record<string, Record<string, string>>>;

@@ -33,11 +33,16 @@ import { reportRoutes } from './modules/reports/routes';
 import { settingsRoutes } from './modules/settings/routes';
 import { visitPlanRoutes } from './modules/visit-plans/routes';
 import { creditRoutes } from './modules/credit/routes';
+import { invoiceRoutes } from './modules/invoices/routes';
+import { shipmentRoutes } from './modules/shipments/routes';
 import { contractRoutes } from './modules/contracts/routes';
+import { orderRoutes } from './modules/orders/routes';
+import { printTemplateRoutes } from './modules/print-templates/routes';
+import { quoteRoutes } from './modules/quotes/routes';
 
 /** The route table: every module's routes.tsx, in menu order. */
 export const appRoutes: AppRoute[] = [
-  ...homeRoutes, ...activityRoutes, ...visitPlanRoutes, ...approvalRoutes, ...leadRoutes, ...customerRoutes, ...opportunityRoutes, ...forecastRoutes, ...productRoutes, ...contractRoutes, ...creditRoutes, ...motRoutes, ...receptionRoutes, ...reportRoutes, ...importRoutes, ...settingsRoutes, ...customFieldRoutes, ...orgRoutes, ...auditRoutes, ...notificationRoutes, ...authRoutes,
+  ...homeRoutes, ...activityRoutes, ...visitPlanRoutes, ...approvalRoutes, ...leadRoutes, ...customerRoutes, ...opportunityRoutes, ...forecastRoutes, ...productRoutes, ...quoteRoutes, ...contractRoutes, ...orderRoutes, ...creditRoutes, ...invoiceRoutes, ...shipmentRoutes, ...motRoutes, ...receptionRoutes, ...reportRoutes, ...importRoutes, ...settingsRoutes, ...printTemplateRoutes, ...customFieldRoutes, ...orgRoutes, ...auditRoutes, ...notificationRoutes, ...authRoutes,
 ];
 
 function HeaderActions() {

@@ -21,6 +21,11 @@ import { seedDemoForecasts } from './demo-forecasts.js';
 import { seedDemoCredit } from './demo-credit.js';
 import { seedDemoProducts } from './demo-products.js';
 import { seedDemoContracts } from './demo-contracts.js';
+import { seedDemoOrders } from './demo-orders.js';
+import { seedDemoShipments } from './demo-shipments.js';
+import { seedDemoQuotes } from './demo-quotes.js';
+import { seedDemoInvoicesAndAmendments } from './demo-invoices.js';
+import { seedDemoPrintTemplates } from './demo-print-templates.js';
 
 export const DEMO_PASSWORD = 'kairos-demo';
 export const DEMO_WORKSPACE = '示例科技有限公司';
@@ -72,7 +77,7 @@ let demoHash: Promise<string> | undefined;
  * `pendingPriceChange` likewise a price change waiting for the sales VP's review; `pendingContractReviews` contracts in review
  * (one major) and one approved, through the real review flow.
  */
-export async function seedDemoWorkspace(handle: DbHandle, options: { usernameSuffix?: string; name?: string; pendingPolicyChange?: boolean; customers?: boolean; pendingCreditChange?: boolean; pendingPriceChange?: boolean; pendingContractReviews?: boolean } = {}) {
+export async function seedDemoWorkspace(handle: DbHandle, options: { usernameSuffix?: string; name?: string; pendingPolicyChange?: boolean; customers?: boolean; pendingCreditChange?: boolean; pendingPriceChange?: boolean; pendingContractReviews?: boolean; pendingOrderChange?: boolean; demoShipments?: boolean } = {}) {
   const suffix = options.usernameSuffix ?? '';
   demoHash ??= hashPassword(DEMO_PASSWORD);
   const passwordHash = await demoHash;
@@ -118,9 +123,16 @@ export async function seedDemoWorkspace(handle: DbHandle, options: { usernameSuf
     await seedDemoCredit(handle, { workspaceId, userIds }, { pendingChange: options.pendingCreditChange ?? false });
     await seedDemoProducts(handle, { workspaceId, userIds }, { pendingChange: options.pendingPriceChange ?? false });
     await seedDemoContracts(handle, { workspaceId, userIds }, { pendingReviews: options.pendingContractReviews ?? false });
+    await seedDemoOrders(handle, { workspaceId, userIds }, { pendingChange: options.pendingOrderChange ?? false });
+    if (options.demoShipments) await seedDemoShipments(handle, { workspaceId, userIds });
+    // quotes waiting in the approval inbox go with the other pending reviews of the full demo (npm start)
+    if (options.pendingContractReviews) await seedDemoQuotes(handle, { workspaceId, userIds });
+    // an amendment waiting for the sales manager and two invoice requests (one issued) in the full demo
+    if (options.pendingContractReviews) await seedDemoInvoicesAndAmendments(handle, { workspaceId, userIds });
     await seedDemoActivities(handle, { workspaceId, userIds });
     await seedDemoMot(handle, { workspaceId, userIds });
     await seedDemoVisitPlans(handle, { workspaceId, userIds });
+    await seedDemoPrintTemplates(handle, { workspaceId, userIds });
   }
 
   if (options.pendingPolicyChange ?? true) {

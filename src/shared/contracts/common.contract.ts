@@ -9,9 +9,16 @@ export const IdParams = z.strictObject({ id: Uuid.describe('record id (UUIDv7)')
 /** A money amount on the wire: a string with up to two decimals, never a JSON number. */
 export const MoneyString = z.string().regex(/^-?\d{1,16}(\.\d{1,2})?$/, { error: 'errors.money' }).meta({ example: '125000.00' });
 export const RateString = z.string().regex(/^-?\d{1,12}(\.\d{1,8})?$/, { error: 'errors.decimal' }).meta({ example: '0.005' });
+/** A quantity on the wire: a string with up to four decimals; sign and range are checked by the rules (a field error naming the line). */
+export const QuantityString = z.string().regex(/^-?\d{1,12}(\.\d{1,4})?$/, { error: 'errors.decimal' }).meta({ example: '10' });
+/** A percentage (discount, VAT rate, plan share) with at most two decimals; the range is checked by the rules. */
+export const PercentDecimalString = z.string().regex(/^-?\d{1,3}(\.\d{1,2})?$/, { error: 'errors.decimal' }).meta({ example: '13' });
 export const IsoDateString = z.string().refine(isIsoDate, { error: 'errors.date' }).meta({ example: '2026-11-22' });
 export const InstantString = z.string().meta({ example: '2026-11-22T08:30:00.000Z' });
 export const Version = z.int().min(1).describe('the version you read; a stale one gets 409');
+
+/** Who (a user) in a DTO: id and display name. */
+export const Person = z.object({ id: Uuid, name: z.string() });
 
 export const ListQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ApprovalDto } from './approvals.contract.js';
-import { InstantString, IsoDateString, ListQuery, MoneyString, pageOf, Uuid, Version } from './common.contract.js';
+import { InstantString, IsoDateString, ListQuery, MoneyString, pageOf, PercentDecimalString, Person, QuantityString, Uuid, Version } from './common.contract.js';
 import { ReceivableDto } from './receivables.contract.js';
 
 export const contractStatuses = ['draft', 'in_review', 'approved', 'signed', 'executing', 'completed', 'terminated'] as const;
@@ -10,21 +10,16 @@ export const paymentKinds = ['prepayment', 'progress', 'balance'] as const;
 export const PaymentKind = z.enum(paymentKinds).describe('预付款 | 进度款 | 尾款');
 export type PaymentKind = z.infer<typeof PaymentKind>;
 
-const Person = z.object({ id: Uuid, name: z.string() });
 const text = (max: number) => z.string().trim().min(1).max(max);
-/** Quantities: up to four decimals; the sign is checked by the contract rules (a field error naming the line). */
-const Quantity = z.string().regex(/^-?\d{1,12}(\.\d{1,4})?$/, { error: 'errors.decimal' }).meta({ example: '10' });
-/** Percentages with at most two decimals (discount, tax rate, plan share); the range is checked by the rules. */
-const Percent = z.string().regex(/^-?\d{1,3}(\.\d{1,2})?$/, { error: 'errors.decimal' }).meta({ example: '13' });
 
 export const ContractLineInput = z.strictObject({
   productId: Uuid.nullish().describe('product of the price list (optional)'),
   description: text(500),
   unit: text(20).describe('unit of measure, e.g. 台, 套, 项'),
-  quantity: Quantity.describe('> 0, up to four decimals'),
+  quantity: QuantityString.describe('> 0, up to four decimals'),
   unitPrice: MoneyString.describe('tax-inclusive unit price (含税单价), ≥ 0, at most two decimals'),
-  discountPct: Percent.default('0').describe('discount in percent, 0–100'),
-  taxRate: Percent.default('13').describe('VAT rate in percent (included in the price), 0–100'),
+  discountPct: PercentDecimalString.default('0').describe('discount in percent, 0–100'),
+  taxRate: PercentDecimalString.default('13').describe('VAT rate in percent (included in the price), 0–100'),
 });
 export type ContractLineInput = z.infer<typeof ContractLineInput>;
 
@@ -32,7 +27,7 @@ export const PaymentPlanLineInput = z.strictObject({
   kind: PaymentKind,
   dueDate: IsoDateString.describe('not before the contract date'),
   amount: MoneyString.describe('> 0, at most two decimals; the plan adds up to the contract amount exactly'),
-  percent: Percent.nullish().describe('share of the contract amount as printed (optional, informative)'),
+  percent: PercentDecimalString.nullish().describe('share of the contract amount as printed (optional, informative)'),
   note: z.string().max(200).nullish(),
 });
 export type PaymentPlanLineInput = z.infer<typeof PaymentPlanLineInput>;
@@ -102,6 +97,14 @@ export const ContractDto = ContractSummaryDto.extend({
   canEdit: z.boolean(),
   canSubmit: z.boolean(),
   canSign: z.boolean(),
+  amendmentCount: z.int().describe('approved amendments applied (合同变更次数); the revision is amendmentCount + 1'),
+  copiedFromId: Uuid.nullable().describe('the contract this draft was copied from'),
+  terminatedOn: IsoDateString.nullable(),
+  terminationReason: z.string().nullable(),
+  hasPendingAmendment: z.boolean(),
+  canAmend: z.boolean().describe('signed or executing, no amendment pending, and the caller may amend'),
+  canTerminate: z.boolean().describe('signed or executing and the caller is a sales manager'),
+  canCopy: z.boolean(),
   createdAt: InstantString,
 }).meta({ id: 'Contract' });
 export type ContractDto = z.infer<typeof ContractDto>;
@@ -121,6 +124,49 @@ export const SignContractBody = z.strictObject({
   version: Version,
   signedOn: IsoDateString.describe('date both parties signed; not before the contract date nor in the future'),
 });
+
+export const TerminateContractBody = z.strictObject({
+  version: Version,
+  reason: text(1000).describe('why the contract ends early (audited); its open receivables stay'),
+});
+
+export const amendmentStatuses = ['pending', 'approved', 'rejected', 'returned', 'cancelled', 'void'] as const;
+export const AmendmentStatus = z.enum(amendmentStatuses)
+  .describe('pending → approved (applied) | rejected | returned; cancelled when the contract is terminated; void when the contract changed meanwhile');
+
+export const ProposeAmendmentBody = z.strictObject({
+  version: Version.describe('the contract version read'),
+  reason: text(1000).describe('why the contract changes (变更原因)'),
+  lines: ContractFields.lines,
+  paymentPlan: ContractFields.paymentPlan,
+  deliveryTerms: ContractFields.deliveryTerms,
+}).describe('the proposed lines, payment plan and delivery terms; the plan must add up to the new amount; amount is computed, never sent');
+export type ProposeAmendmentBody = z.infer<typeof ProposeAmendmentBody>;
+
+export const AmendmentValues = z.object({
+  amount: MoneyString,
+  lines: z.array(ContractLineDto),
+  paymentPlan: z.array(PaymentPlanLineDto),
+  deliveryTerms: z.string().nullable(),
+}).meta({ id: 'AmendmentValues' });
+export type AmendmentValues = z.infer<typeof AmendmentValues>;
+
+export const AmendmentDto = z.object({
+  id: Uuid,
+  contractId: Uuid,
+  seq: z.int().describe('1, 2, 3 … per contract'),
+  reason: z.string(),
+  status: AmendmentStatus,
+  before: AmendmentValues.describe('the contract values when proposed (frozen)'),
+  after: AmendmentValues.describe('the proposed values'),
+  approvalId: Uuid.nullable(),
+  requestedBy: Person,
+  createdAt: InstantString,
+  decidedAt: InstantString.nullable(),
+  decisionComment: z.string().nullable(),
+}).meta({ id: 'ContractAmendment' });
+export type AmendmentDto = z.infer<typeof AmendmentDto>;
+export const AmendmentList = z.object({ items: z.array(AmendmentDto) });
 
 /** The live figures the form shows while typing (same arithmetic as the server). */
 export interface ContractTotals { amount: string; taxAmount: string; planTotal: string; planDifference: string }

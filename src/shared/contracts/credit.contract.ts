@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import { InstantString, IsoDateString, ListQuery, MoneyString, pageOf, Uuid } from './common.contract.js';
+import { InstantString, IsoDateString, ListQuery, MoneyString, pageOf, Person, Uuid } from './common.contract.js';
 
 export const creditGradeValues = ['A', 'B', 'C', 'D'] as const;
 export const CreditGrade = z.enum(creditGradeValues).describe('credit grade (信用等级): A ≥ 85, B 70–84, C 55–69, D < 55 by score');
 
-const Person = z.object({ id: Uuid, name: z.string() });
 const CreditValues = z.object({
   limit: MoneyString.describe('credit limit (信用额度), CNY'),
   termsDays: z.int().describe('payment terms (信用期) in days; 0 = cash before delivery'),
@@ -41,6 +40,11 @@ export const CreditDto = z.object({
   exposure: MoneyString.describe('open receivables + signed-but-unshipped orders + shipped-but-unbilled value (domain §9)'),
   available: MoneyString.describe('limit − exposure; negative when over the limit'),
   isOverLimit: z.boolean(),
+  exposureBreakdown: z.object({
+    signedUnshipped: MoneyString.describe('signed but not yet shipped (已签约未发货)'),
+    shippedUnbilled: MoneyString.describe('shipped but not yet invoiced (已发货未开票)'),
+    openReceivables: MoneyString.describe('invoiced but not yet paid (已开票未回款)'),
+  }).describe('the exposure split per contract from shipped and invoiced value; the three parts add up to exposure'),
   grade: CreditGrade.nullable(),
   termsDays: z.int(),
   effectiveFrom: IsoDateString.nullable(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { InstantString, IsoDateString, ListQuery, pageOf, Uuid, Version } from './common.contract.js';
+import { InstantString, IsoDateString, ListQuery, pageOf, Person, Uuid, Version } from './common.contract.js';
 import { CustomFieldFilterParams } from './custom-fields.contract.js';
 
 /** Customers, contacts, ownership and the public pool (domain §5, §17; api.md "Customers and leads"). */
@@ -34,7 +34,6 @@ const CustomFieldValue = z.union([z.string().max(2000), z.number(), z.boolean(),
 export const CustomFields = z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,39}$/, { error: 'errors.invalidFormat' }), CustomFieldValue)
   .refine((v) => Object.keys(v).length <= 100, { error: 'errors.tooBig' });
 const BoolQuery = z.enum(['true', 'false']);
-const Person = z.object({ id: Uuid, name: z.string() });
 
 export const CustomerDto = z.object({
   id: Uuid,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { InstantString, IsoDateString, ListQuery, MoneyString, pageOf, Uuid, Version } from './common.contract.js';
+import { InstantString, IsoDateString, ListQuery, MoneyString, pageOf, Person, Uuid, Version } from './common.contract.js';
 
 /** A percentage on the wire: a decimal string with at most two decimals, e.g. "10" or "12.5" (float range, tax rate). */
 export const PercentString = z.string().regex(/^\d{1,3}(\.\d{1,2})?$/, { error: 'errors.percent' }).meta({ example: '10.00' });
@@ -15,7 +15,6 @@ export const PriceChangeStatus = z.enum(priceChangeStatuses);
 export const priceChangeKinds = ['initial', 'product', 'price_list'] as const;
 export const PriceChangeKind = z.enum(priceChangeKinds).describe("initial: a new product's first prices; product: a product's prices; price_list: lines of a price list");
 
-const Person = z.object({ id: Uuid, name: z.string() });
 
 /** The four controlled prices of a product; cost is null for callers who may not see it. */
 export const ProductPrices = z.object({

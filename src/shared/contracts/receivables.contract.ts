@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import { IsoDateString, ListQuery, MoneyString, pageOf, Uuid } from './common.contract.js';
+import { IsoDateString, ListQuery, MoneyString, pageOf, Person, Uuid } from './common.contract.js';
 
 export const receivableStatuses = ['open', 'partial', 'paid'] as const;
 export const ReceivableStatus = z.enum(receivableStatuses).describe('open: nothing received; partial; paid');
 
-const Person = z.object({ id: Uuid, name: z.string() });
 
 export const ReceivableDto = z.object({
   id: Uuid,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { InstantString, IsoDateString, ListQuery, pageOf, Uuid } from './common.contract.js';
+import { InstantString, IsoDateString, ListQuery, pageOf, Person, Uuid } from './common.contract.js';
 import { LeadSource } from './leads.contract.js';
 
 /** Front-desk reception (客户接待, domain §4.2): visitor and call log, routing, duty roster, daily report. */
@@ -19,7 +19,6 @@ export const MakeUpStatus = z.enum(makeUpStatuses);
 export type MakeUpStatus = z.infer<typeof MakeUpStatus>;
 
 const Phone = z.string().trim().max(40).regex(/^[0-9+()\-\s\u3000\uFF10-\uFF19]*$/, { error: 'errors.phone' }).meta({ example: '138 0013 8000' });
-const Person = z.object({ id: Uuid, name: z.string() });
 const Reason = z.string().trim().min(1).max(500);
 
 export const RegisterVisitBody = z.strictObject({

@@ -18,6 +18,12 @@ const zhCN = {
   'errors.signedBeforeContractDate': '签订日期不能早于合同日期（{contractDate}）',
   'errors.signedInFuture': '签订日期不能晚于今天（{today}）',
   'errors.contractApprovalCancelled': '合同已修改，原审批作废，需重新提交',
+  'entities.contractAmendment': '合同变更',
+  'errors.contractNotAmendable': '只有已签订或执行中的合同可以变更（当前状态：{status}）',
+  'errors.amendmentPending': '该合同已有一项变更在审批中，请等待其审批完成',
+  'errors.amendmentNoChange': '变更内容与合同现值相同，无需变更',
+  'errors.planLineBelowReceived': '付款计划第 {line} 行已收款 {received}，变更后金额 {amount} 不能低于已收款',
+  'errors.contractNotTerminable': '只有已签订或执行中的合同可以终止（当前状态：{status}）',
 } as const;
 
 export const contractMessages = {
@@ -41,5 +47,11 @@ export const contractMessages = {
     'errors.signedBeforeContractDate': 'The signing date must not be before the contract date ({contractDate})',
     'errors.signedInFuture': 'The signing date must not be after today ({today})',
     'errors.contractApprovalCancelled': 'The contract changed; its approval is void and it must be submitted again',
+    'entities.contractAmendment': 'contract amendment',
+    'errors.contractNotAmendable': 'Only a signed or executing contract can be amended (status: {status})',
+    'errors.amendmentPending': 'An amendment of this contract is already awaiting approval',
+    'errors.amendmentNoChange': 'The amendment changes nothing on the contract',
+    'errors.planLineBelowReceived': 'Payment plan line {line} has {received} received; its new amount {amount} cannot be below that',
+    'errors.contractNotTerminable': 'Only a signed or executing contract can be terminated (status: {status})',
   } satisfies Record<keyof typeof zhCN, string>,
 } as const;

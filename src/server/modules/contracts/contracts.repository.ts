@@ -7,7 +7,7 @@ import { users } from '../../platform/org/org.schema.js';
 import { escapeLike } from '../../platform/search/search-text.sql.js';
 import { customers } from '../customers/customers.schema.js';
 import { opportunities } from '../opportunities/opportunities.schema.js';
-import { contracts } from './contracts.schema.js';
+import { contractAmendments, contracts } from './contracts.schema.js';
 
 export type ContractRow = typeof contracts.$inferSelect;
 
@@ -92,4 +92,56 @@ export async function moveContractsToCustomer(tx: Executor, workspaceId: string,
   const rows = await tx.update(contracts).set({ customerId: survivorId, version: sql`${contracts.version} + 1`, updatedAt: new Date() })
     .where(and(eq(contracts.workspaceId, workspaceId), eq(contracts.customerId, duplicateId))).returning({ id: contracts.id });
   return rows.length;
+}
+
+export type AmendmentRow = typeof contractAmendments.$inferSelect;
+
+/** A contract's amendments, oldest first (the history). */
+export async function amendmentsOf(db: Executor, workspaceId: string, contractId: string): Promise<AmendmentRow[]> {
+  return db.select().from(contractAmendments).where(and(eq(contractAmendments.workspaceId, workspaceId), eq(contractAmendments.contractId, contractId))).orderBy(contractAmendments.seq);
+}
+
+export async function pendingAmendmentOf(db: Executor, workspaceId: string, contractId: string): Promise<AmendmentRow | null> {
+  const [row] = await db.select().from(contractAmendments)
+    .where(and(eq(contractAmendments.workspaceId, workspaceId), eq(contractAmendments.contractId, contractId), eq(contractAmendments.status, 'pending')));
+  return row ?? null;
+}
+
+export async function findAmendment(db: Executor, workspaceId: string, id: string, opts: { forUpdate?: boolean } = {}): Promise<AmendmentRow | null> {
+  const q = db.select().from(contractAmendments).where(and(eq(contractAmendments.workspaceId, workspaceId), eq(contractAmendments.id, id)));
+  const [row] = opts.forUpdate ? await q.for('update') : await q;
+  return row ?? null;
+}
+
+/** The next sequence number of a contract's amendments (the contract row is locked by the caller). */
+export async function nextAmendmentSeq(db: Executor, workspaceId: string, contractId: string): Promise<number> {
+  const [row] = await db.select({ seq: sql<number>`coalesce(max(${contractAmendments.seq}), 0)::int` }).from(contractAmendments)
+    .where(and(eq(contractAmendments.workspaceId, workspaceId), eq(contractAmendments.contractId, contractId)));
+  return (row?.seq ?? 0) + 1;
+}
+
+export async function insertAmendment(tx: Executor, values: typeof contractAmendments.$inferInsert): Promise<AmendmentRow> {
+  const [row] = await tx.insert(contractAmendments).values(values).returning();
+  return row!;
+}
+
+export async function setAmendmentApproval(tx: Executor, workspaceId: string, id: string, approvalId: string) {
+  await tx.update(contractAmendments).set({ approvalId }).where(and(eq(contractAmendments.workspaceId, workspaceId), eq(contractAmendments.id, id)));
+}
+
+/** Closes a pending amendment with its outcome; null when it is no longer pending. */
+export async function closeAmendment(tx: Executor, p: { workspaceId: string; id: string; status: string; comment: string | null }): Promise<AmendmentRow | null> {
+  const now = new Date();
+  const [row] = await tx.update(contractAmendments)
+    .set({ status: p.status, decidedAt: now, decisionComment: p.comment, version: sql`${contractAmendments.version} + 1`, updatedAt: now })
+    .where(and(eq(contractAmendments.workspaceId, p.workspaceId), eq(contractAmendments.id, p.id), eq(contractAmendments.status, 'pending'))).returning();
+  return row ?? null;
+}
+
+/** User names by id (amendment requesters). */
+export async function userNamesOf(db: Executor, workspaceId: string, ids: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.select({ id: users.id, name: users.name }).from(users).where(and(eq(users.workspaceId, workspaceId), inArray(users.id, unique)));
+  return new Map(rows.map((u) => [u.id, u.name]));
 }

@@ -1,10 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { IdParams } from '../../../shared/contracts/common.contract.js';
+import { EmptyBody, IdParams } from '../../../shared/contracts/common.contract.js';
 import {
-  ContractDto, ContractListQuery, ContractPage, CreateContractBody, SignContractBody, SubmitContractBody, UpdateContractBody,
+  AmendmentDto, AmendmentList, ContractDto, ContractListQuery, ContractPage, CreateContractBody, ProposeAmendmentBody, SignContractBody, SubmitContractBody,
+  TerminateContractBody, UpdateContractBody,
 } from '../../../shared/contracts/contracts.contract.js';
 import { withErrors } from '../../platform/http/route-helpers.js';
-import { createContract, getContract, listContracts, signContract, submitContract, updateContract } from './contracts.service.js';
+import { listAmendments, proposeAmendment } from './contracts.amendments.js';
+import {
+  copyContract, createContract, getContract, listContracts, signContract, submitContract, terminateContract, updateContract,
+} from './contracts.service.js';
 
 /** Contracts (销售合同): list, draft, edit, review through the approvals engine, signing with its receivable schedule. */
 export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -39,4 +43,27 @@ export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, summary: 'Record the signing of an approved contract (owner or sales manager); creates one receivable per payment-plan line', params: IdParams, body: SignContractBody, response: withErrors({ 200: ContractDto }) },
     preHandler: app.authorize('contract:sign'),
   }, async (req) => signContract(req.ctx, req.params.id, req.body));
+
+  app.get('/contracts/:id/amendments', {
+    schema: { tags, summary: 'The contract\'s amendment history (合同变更), oldest first, with the values before and after each', params: IdParams, response: withErrors({ 200: AmendmentList }) },
+    preHandler: app.authorize('contract:read'),
+  }, async (req) => listAmendments(req.ctx, req.params.id));
+
+  app.post('/contracts/:id/amendments', {
+    schema: {
+      tags, summary: 'Propose an amendment of a signed or executing contract: new lines, payment plan and delivery terms with a reason; reviewed like a contract of the larger amount; applied (contract and receivable schedule) when approved',
+      params: IdParams, body: ProposeAmendmentBody, response: withErrors({ 201: AmendmentDto }),
+    },
+    preHandler: app.authorize('contract:amend'),
+  }, async (req, reply) => reply.status(201).send(await proposeAmendment(req.ctx, req.params.id, req.body)));
+
+  app.post('/contracts/:id/copy', {
+    schema: { tags, summary: 'Copy a contract into a new draft (new number) with the same parties, lines and plan; no approval, signing data or quote link is copied', params: IdParams, body: EmptyBody, response: withErrors({ 201: ContractDto }) },
+    preHandler: app.authorize('contract:create'),
+  }, async (req, reply) => reply.status(201).send(await copyContract(req.ctx, req.params.id)));
+
+  app.post('/contracts/:id/terminate', {
+    schema: { tags, summary: 'Terminate a signed or executing contract (sales manager), with the reason; a pending amendment is cancelled; open receivables stay', params: IdParams, body: TerminateContractBody, response: withErrors({ 200: ContractDto }) },
+    preHandler: app.authorize('contract:terminate'),
+  }, async (req) => terminateContract(req.ctx, req.params.id, req.body));
 };

@@ -73,3 +73,26 @@ export function signDateProblem(signedOn: IsoDate, contractDate: IsoDate, today:
   if (signedOn > today) return 'in_future';
   return null;
 }
+
+/**
+ * An amendment is reviewed like a contract of the larger of its old and new amount (合同变更评审): when
+ * either reaches the major threshold, the sales VP reviews and the GM approves.
+ */
+export const isMajorAmendment = (oldAmount: Money, newAmount: Money, majorAmount: Money): boolean =>
+  isMajorContract(money.compare(oldAmount, newAmount) >= 0 ? oldAmount : newAmount, majorAmount);
+
+/** JSON with object keys sorted and absent optional values as null (stored jsonb reorders keys). */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined && v !== null).sort(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+/** Whether an amendment changes anything: amount, lines, payment plan or delivery terms. */
+export function amendmentChanges(before: { amount: Money; lines: unknown; paymentPlan: unknown; deliveryTerms: string | null }, after: typeof before): boolean {
+  return money.compare(before.amount, after.amount) !== 0 || canonical(before.lines) !== canonical(after.lines)
+    || canonical(before.paymentPlan) !== canonical(after.paymentPlan) || (before.deliveryTerms ?? '') !== (after.deliveryTerms ?? '');
+}

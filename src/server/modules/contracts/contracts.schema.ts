@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { date, foreignKey, index, jsonb, numeric, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { businessColumns } from '../../platform/db/columns.js';
+import { date, foreignKey, index, integer, jsonb, numeric, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { businessColumns, instant } from '../../platform/db/columns.js';
 import { users, workspaces } from '../../platform/org/org.schema.js';
 import { customers } from '../customers/customers.schema.js';
 import { opportunities } from '../opportunities/opportunities.schema.js';
@@ -39,6 +39,13 @@ export const contracts = pgTable('contracts', {
   submittedBy: uuid('submitted_by'),
   signedOn: day('signed_on'),
   signedBy: uuid('signed_by'),
+  /** approved amendments applied so far (合同变更次数): the contract's revision shown to users */
+  amendmentCount: integer('amendment_count').notNull().default(0),
+  /** the contract this draft was copied from (a copy carries no approval, signing or quote link) */
+  copiedFromId: uuid('copied_from_id'),
+  terminatedOn: day('terminated_on'),
+  terminatedBy: uuid('terminated_by'),
+  terminationReason: text('termination_reason'),
 }, (t) => [
   primaryKey({ columns: [t.workspaceId, t.id] }),
   foreignKey({ columns: [t.workspaceId], foreignColumns: [workspaces.id] }),
@@ -53,4 +60,34 @@ export const contracts = pgTable('contracts', {
   index('contracts_signed_on_idx').on(t.workspaceId, t.signedOn).where(sql`signed_on is not null`),
   // close-won check: a signed contract on the opportunity
   index('contracts_opportunity_idx').on(t.workspaceId, t.opportunityId).where(sql`opportunity_id is not null`),
+]);
+
+/**
+ * A contract amendment (合同变更, domain §9): the values before (frozen when proposed) and the proposed
+ * ones — lines, payment plan, delivery terms and the amount they add up to — with the reason, decided
+ * through its own approval. At most one pending per contract (partial unique index, safe under
+ * concurrency); `seq` numbers a contract's amendments 1, 2, 3 … and the history keeps every one.
+ * `contract_version` is the contract version the proposer read: applied only if it still holds.
+ */
+export const contractAmendments = pgTable('contract_amendments', {
+  ...businessColumns(),
+  contractId: uuid('contract_id').notNull(),
+  seq: integer('seq').notNull(),
+  reason: text('reason').notNull(),
+  /** AmendmentValues: { amount, lines, paymentPlan, deliveryTerms } */
+  before: jsonb('before').notNull(),
+  after: jsonb('after').notNull(),
+  status: text('status').notNull(), // pending | approved | rejected | returned | cancelled | void
+  contractVersion: integer('contract_version').notNull(),
+  approvalId: uuid('approval_id'),
+  requestedBy: uuid('requested_by').notNull(),
+  decidedAt: instant('decided_at'),
+  decisionComment: text('decision_comment'),
+}, (t) => [
+  primaryKey({ columns: [t.workspaceId, t.id] }),
+  foreignKey({ columns: [t.workspaceId, t.contractId], foreignColumns: [contracts.workspaceId, contracts.id] }),
+  foreignKey({ columns: [t.workspaceId, t.requestedBy], foreignColumns: [users.workspaceId, users.id] }),
+  // the history of one contract in order, and one sequence number each
+  uniqueIndex('contract_amendments_seq_uq').on(t.workspaceId, t.contractId, t.seq),
+  uniqueIndex('contract_amendments_pending_uq').on(t.workspaceId, t.contractId).where(sql`status = 'pending'`),
 ]);

@@ -17,7 +17,8 @@ import { readPolicies } from '../../platform/policies/policies.service.js';
 import { customerAccess, resolveOwner, type OwnershipGrants } from '../customers/index.js';
 import { createReceivableSchedule, receivableScheduleOf } from '../receivables/index.js';
 import {
-  decideContract, findContractInScope, setContractApproval, insertContract, listContractRows, namesFor, opportunityCustomer, updateContract as writeContract,
+  closeAmendment, decideContract, findContractInScope, setContractApproval, insertContract, listContractRows, namesFor, opportunityCustomer, pendingAmendmentOf,
+  updateContract as writeContract,
   type ContractRow,
 } from './contracts.repository.js';
 import {
@@ -26,6 +27,8 @@ import {
 
 /** Approval document type of a contract review (合同评审); the approval's subject is the contract. */
 export const CONTRACT_DOCUMENT = 'contract';
+/** Approval document type of a contract amendment (合同变更); the approval's subject is the amendment. */
+export const AMENDMENT_DOCUMENT = 'contract_amendment';
 
 const contractOwnership: OwnershipGrants = {
   own: 'contract:create', assign: 'contract:assign', route: 'contract:route',
@@ -36,7 +39,7 @@ const todayOf = (ctx: CommandContext): IsoDate => todayIn(ctx.workspace.timeZone
 const has = (ctx: CommandContext, permission: string) => ctx.actor.permissions.has(permission);
 type Status = ContractDto['status'];
 
-async function majorAmountOf(db: Executor, ctx: CommandContext): Promise<string> {
+export async function majorAmountOf(db: Executor, ctx: CommandContext): Promise<string> {
   return money.format((await readPolicies(db, ctx.workspace.id))['contracts.majorAmount']);
 }
 
@@ -44,7 +47,7 @@ async function majorAmountOf(db: Executor, ctx: CommandContext): Promise<string>
  * Lines priced and the plan checked (lines and plan field errors → 400 naming the field; a plan that
  * does not add up to the amount → 422 naming paymentPlan). Nothing is written before this passes.
  */
-function priceAndCheck(input: { contractDate: IsoDate; lines: CreateContractBody['lines']; paymentPlan: CreateContractBody['paymentPlan'] }) {
+export function priceAndCheck(input: { contractDate: IsoDate; lines: CreateContractBody['lines']; paymentPlan: CreateContractBody['paymentPlan'] }) {
   const errors = validateContract(input);
   if (errors.length > 0) throw new AppError('VALIDATION_FAILED', 'errors.validation', { fields: errors.map((e) => e.path) }, errors);
   const priced = priceLines(input.lines);
@@ -86,6 +89,7 @@ async function toDto(ctx: CommandContext, row: ContractRow): Promise<ContractDto
   const major = await majorAmountOf(ctx.db, ctx);
   const lines = row.lines as ContractLine[];
   const status = row.status as Status;
+  const pending = (await pendingAmendmentOf(ctx.db, ctx.workspace.id, row.id)) !== null;
   return {
     ...toSummary(row, names),
     quoteId: row.quoteId, buyerParty: row.buyerParty, sellerParty: row.sellerParty,
@@ -97,11 +101,16 @@ async function toDto(ctx: CommandContext, row: ContractRow): Promise<ContractDto
     canEdit: has(ctx, 'contract:update') && nextStatus(status, 'edit') !== null,
     canSubmit: has(ctx, 'contract:submit') && nextStatus(status, 'submit') !== null,
     canSign: maySign(ctx, row) && nextStatus(status, 'sign') !== null,
+    amendmentCount: row.amendmentCount, copiedFromId: row.copiedFromId, terminatedOn: row.terminatedOn, terminationReason: row.terminationReason,
+    hasPendingAmendment: pending,
+    canAmend: has(ctx, 'contract:amend') && nextStatus(status, 'amend') !== null && !pending,
+    canTerminate: has(ctx, 'contract:terminate') && nextStatus(status, 'terminate') !== null,
+    canCopy: has(ctx, 'contract:create'),
     createdAt: row.createdAt.toISOString(),
   };
 }
 
-async function requireContract(db: Executor, ctx: CommandContext, id: string, opts: { forUpdate?: boolean } = {}): Promise<ContractRow> {
+export async function requireContract(db: Executor, ctx: CommandContext, id: string, opts: { forUpdate?: boolean } = {}): Promise<ContractRow> {
   const row = await findContractInScope(db, ctx.workspace.id, await visibleOwners(db, ctx), id, opts);
   if (!row) throw notFound('contract');
   return row;
@@ -128,9 +137,10 @@ export async function listContracts(ctx: CommandContext, q: ContractListQuery) {
 /**
  * Drafts a contract (numbered HT<year>-0001) on a customer in the caller's scope (else 404), optionally
  * for an opportunity of the same customer. The amount is the sum of the priced lines; the payment plan
- * must add up to it exactly.
+ * must add up to it exactly. `origin.quoteId` links the contract to the accepted quote it was drafted
+ * from (set by the quotes module only: the API body has no quote field).
  */
-export async function createContract(ctx: CommandContext, input: CreateContractBody): Promise<ContractDto> {
+export async function createContract(ctx: CommandContext, input: CreateContractBody, origin: { quoteId?: string } = {}): Promise<ContractDto> {
   const priced = priceAndCheck(input);
   const id = await ctx.db.transaction(async (tx) => {
     const customer = await customerAccess(tx, ctx, input.customerId);
@@ -140,7 +150,7 @@ export async function createContract(ctx: CommandContext, input: CreateContractB
     if (!owner) throw invalidField('ownerId', 'errors.cannotOwnContracts');
     const number = await allocateNumber(tx, ctx.workspace, CONTRACT_DOCUMENT);
     const row = await insertContract(tx, {
-      workspaceId: ctx.workspace.id, number, customerId: input.customerId, opportunityId: input.opportunityId ?? null, quoteId: null,
+      workspaceId: ctx.workspace.id, number, customerId: input.customerId, opportunityId: input.opportunityId ?? null, quoteId: origin.quoteId ?? null,
       title: input.title, buyerParty: input.buyerParty, sellerParty: input.sellerParty, contractDate: input.contractDate,
       lines: priced.lines, paymentPlan: priced.paymentPlan, amount: priced.amount, deliveryTerms: input.deliveryTerms ?? null,
       status: 'draft', ownerId: owner.id, createdBy: ctx.actor.id,
@@ -240,6 +250,65 @@ export async function signContract(ctx: CommandContext, id: string, input: { ver
     await emitEvent(tx, ctx.workspace.id, {
       topic: 'contract.signed',
       payload: { contractId: id, number: row.number, customerId: row.customerId, opportunityId: row.opportunityId, amount: row.amount, signedOn: input.signedOn, ownerId: row.ownerId, by: ctx.actor.id },
+    });
+  });
+  return getContract(ctx, id);
+}
+
+/**
+ * Copies a contract into a new draft (复制合同, new number) for the same customer, parties, lines,
+ * plan and delivery terms, owned by the caller. A copy carries no approval, no signing data, no quote
+ * or opportunity link and no amendments: it is reviewed from scratch (§17 approval loopholes).
+ */
+export async function copyContract(ctx: CommandContext, id: string): Promise<ContractDto> {
+  const copyId = await ctx.db.transaction(async (tx) => {
+    const source = await requireContract(tx, ctx, id);
+    const customer = await customerAccess(tx, ctx, source.customerId);
+    if (!customer || !(customer.viaScope || customer.collaboration === 'write')) throw notFound('customer');
+    const owner = await resolveOwner(tx, ctx, undefined, contractOwnership);
+    if (!owner) throw invalidField('ownerId', 'errors.cannotOwnContracts');
+    const number = await allocateNumber(tx, ctx.workspace, CONTRACT_DOCUMENT);
+    const row = await insertContract(tx, {
+      workspaceId: ctx.workspace.id, number, customerId: source.customerId, opportunityId: null, quoteId: null,
+      title: source.title, buyerParty: source.buyerParty, sellerParty: source.sellerParty, contractDate: source.contractDate,
+      lines: source.lines, paymentPlan: source.paymentPlan, amount: source.amount, deliveryTerms: source.deliveryTerms,
+      status: 'draft', ownerId: owner.id, createdBy: ctx.actor.id, copiedFromId: source.id,
+    });
+    await appendAudit(tx, ctx, { entity: 'contract', entityId: row.id, action: 'copy', after: { ...row, copiedFrom: source.number } });
+    return row.id;
+  });
+  return getContract(ctx, copyId);
+}
+
+/**
+ * Terminates (终止) a signed or executing contract at the version read, by a sales manager, with the
+ * reason (audited). A pending amendment is cancelled with its approval. The receivables already
+ * created stay open: what the customer owes for what was delivered is still owed (settled by finance).
+ */
+export async function terminateContract(ctx: CommandContext, id: string, input: { version: number; reason: string }): Promise<ContractDto> {
+  await ctx.db.transaction(async (tx) => {
+    const row = await requireContract(tx, ctx, id, { forUpdate: true });
+    if (row.version !== input.version) throw conflict();
+    const to = nextStatus(row.status as Status, 'terminate');
+    if (!to) throw new AppError('RULE_VIOLATION', 'errors.contractNotTerminable', { status: row.status });
+    const terminatedOn = todayOf(ctx);
+    const updated = await writeContract(tx, {
+      workspaceId: ctx.workspace.id, id, expectedVersion: input.version,
+      set: { status: to, terminatedOn, terminatedBy: ctx.actor.id, terminationReason: input.reason },
+    });
+    if (!updated) throw conflict();
+    const pending = await pendingAmendmentOf(tx, ctx.workspace.id, id);
+    if (pending) {
+      await closeAmendment(tx, { workspaceId: ctx.workspace.id, id: pending.id, status: 'cancelled', comment: input.reason });
+      await cancelApprovalsOf(tx, ctx, AMENDMENT_DOCUMENT, pending.id, 'contract_terminated');
+    }
+    const cancelledAmendment = pending?.id ?? null;
+    await appendAudit(tx, ctx, {
+      entity: 'contract', entityId: id, action: 'terminate', before: { status: row.status },
+      after: { status: to, terminatedOn, reason: input.reason, cancelledAmendment },
+    });
+    await emitEvent(tx, ctx.workspace.id, {
+      topic: 'contract.terminated', payload: { contractId: id, number: row.number, customerId: row.customerId, reason: input.reason, terminatedOn, by: ctx.actor.id },
     });
   });
   return getContract(ctx, id);

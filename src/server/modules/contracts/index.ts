@@ -19,3 +19,8 @@ export { contractGrants } from './contracts.permissions.js';
 export { signedStatuses } from './contracts.rules.js';
 // the demo seed drafts and submits contracts through the same commands as the API
 export { createContract, submitContract } from './contracts.service.js';
+export { proposeAmendment } from './contracts.amendments.js';
+export type { ContractLine, PlanLine } from './contracts.rules.js';
+// the print-templates module prints a contract the caller may read (data scope: else 404)
+export { getContract } from './contracts.service.js';
+export { findContractForInvoicing, type InvoicingContract } from './contracts.invoicing.js';

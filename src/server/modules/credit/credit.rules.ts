@@ -93,3 +93,18 @@ export function creditApprovalFlags(proposerRoles: readonly string[], newLimit: 
   const needsGm = money.compare(newLimit, policy.gmApprovalLimit) >= 0;
   return { salesManagerReviews: isFinance, financeReviews: !isFinance, needsGm, needsVp: !needsGm };
 }
+
+export interface ExposureParts { signedUnshipped: Money; shippedUnbilled: Money; openReceivables: Money }
+
+/**
+ * The exposure breakdown of one contract (domain §9): its outstanding receivables split into
+ * billed-but-unpaid (invoiced − received), shipped-but-unbilled (shipped − invoiced) and
+ * signed-but-unshipped (the rest), each clamped so the three add up to the outstanding amount.
+ */
+export function contractExposureParts(p: { outstanding: Money; received: Money; shipped: Money; invoiced: Money }): ExposureParts {
+  const clamp = (v: Money, max: Money): Money => (money.compare(v, 0) < 0 ? '0.00' : money.compare(v, max) > 0 ? money.format(max) : money.format(v));
+  const outstanding = money.compare(p.outstanding, 0) > 0 ? money.format(p.outstanding) : '0.00';
+  const openReceivables = clamp(money.sub(p.invoiced, p.received), outstanding);
+  const shippedUnbilled = clamp(money.sub(p.shipped, p.invoiced), money.sub(outstanding, openReceivables));
+  return { signedUnshipped: money.sub(money.sub(outstanding, openReceivables), shippedUnbilled), shippedUnbilled, openReceivables };
+}

@@ -15,7 +15,7 @@ import type { CommandContext } from '../../platform/http/context.js';
 import { decodeCursor, decodeIdCursor, pageFrom } from '../../platform/http/pagination.js';
 import { emitEvent } from '../../platform/notifications/outbox.js';
 import { readPolicies } from '../../platform/policies/policies.service.js';
-import { customerExposure } from './credit.exposure.js';
+import { customerExposure, exposureBreakdown } from './credit.exposure.js';
 import type { CreditPermission } from './credit.permissions.js';
 import {
   closeRequest, findCustomerBrief, findPendingRequest, findProfile, findRequest, insertHistory, insertRequest, listCreditRows, listHistory,
@@ -78,9 +78,9 @@ export async function getCredit(ctx: CommandContext, customerId: string, q: { as
   const db = ctx.db;
   const customer = await requireCreditCustomer(db, ctx, customerId);
   const asOf = q.asOf ?? todayOf(ctx);
-  const [profile, pending, exposures] = await Promise.all([
+  const [profile, pending, exposures, breakdown] = await Promise.all([
     findProfile(db, ctx.workspace.id, customerId), findPendingRequest(db, ctx.workspace.id, customerId),
-    customerExposure(db, ctx.workspace.id, [customerId], asOf),
+    customerExposure(db, ctx.workspace.id, [customerId], asOf), exposureBreakdown(db, ctx.workspace.id, customerId),
   ]);
   const limit = profile?.creditLimit ?? NO_CREDIT;
   const exposure = exposures.get(customerId) ?? NO_CREDIT;
@@ -88,6 +88,7 @@ export async function getCredit(ctx: CommandContext, customerId: string, q: { as
     customerId, customerName: customer.name,
     owner: customer.ownerId ? { id: customer.ownerId, name: customer.ownerName ?? '—' } : null,
     hasProfile: profile !== null, limit, exposure, available: availableCredit(limit, exposure), isOverLimit: isOverLimit(limit, exposure),
+    exposureBreakdown: { signedUnshipped: breakdown.signedUnshipped, shippedUnbilled: breakdown.shippedUnbilled, openReceivables: breakdown.openReceivables },
     grade: (profile?.grade ?? null) as CreditGrade | null, termsDays: profile?.termsDays ?? 0,
     effectiveFrom: profile?.effectiveFrom ?? null, reason: profile?.reason ?? null, version: profile?.version ?? 0, asOf,
     pendingRequest: pending ? (await toRequestDtos(db, ctx, [pending]))[0]! : null,

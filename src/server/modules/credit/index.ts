@@ -16,6 +16,6 @@ registerCustomerMergeHandler('credit', moveCreditOnCustomerMerge);
 
 export { creditRoutes } from './credit.routes.js';
 export { creditGrants } from './credit.permissions.js';
-export { customerExposure, exposureSql } from './credit.exposure.js';
+export { customerExposure, exposureBreakdown, exposureSql, receivablesDueBefore, type ExposureBreakdown, type OpenReceivable } from './credit.exposure.js';
 export { getCredit, proposeCreditChange, CREDIT_CHANGE_DOCUMENT } from './credit.service.js';
-export { availableCredit, isOverLimit, defaultTermsDays, creditGrades, type CreditGrade } from './credit.rules.js';
+export { availableCredit, isOverLimit, defaultTermsDays, creditGrades, contractExposureParts, type CreditGrade } from './credit.rules.js';

@@ -10,5 +10,5 @@ registerGrants(receivableGrants);
 
 export { receivableRoutes } from './receivables.routes.js';
 export { receivableGrants } from './receivables.permissions.js';
-export { createReceivableSchedule, receivableScheduleOf } from './receivables.service.js';
+export { adjustReceivableSchedule, assertScheduleAdjustable, createReceivableSchedule, receivableScheduleOf } from './receivables.service.js';
 export { moveReceivablesToCustomer, outstandingReceivablesSql } from './receivables.repository.js';

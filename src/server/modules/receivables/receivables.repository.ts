@@ -35,6 +35,22 @@ export async function receivablesOfContract(db: Executor, workspaceId: string, c
   return db.select().from(receivables).where(and(eq(receivables.workspaceId, workspaceId), eq(receivables.contractId, contractId))).orderBy(asc(receivables.planIndex));
 }
 
+/** The schedule of one contract, locked for an adjustment (amendment). */
+export async function lockReceivablesOfContract(tx: Executor, workspaceId: string, contractId: string) {
+  return tx.select().from(receivables).where(and(eq(receivables.workspaceId, workspaceId), eq(receivables.contractId, contractId))).orderBy(asc(receivables.planIndex)).for('update');
+}
+
+/** One receivable line takes a new plan line's kind, due date and amount (received stays). */
+export async function rewriteReceivable(tx: Executor, workspaceId: string, id: string, set: { kind: string; dueDate: IsoDate; amount: string; status: string }) {
+  await tx.update(receivables).set({ ...set, version: sql`${receivables.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(receivables.workspaceId, workspaceId), eq(receivables.id, id)));
+}
+
+export async function deleteReceivables(tx: Executor, workspaceId: string, ids: readonly string[]) {
+  if (ids.length === 0) return;
+  await tx.delete(receivables).where(and(eq(receivables.workspaceId, workspaceId), inArray(receivables.id, [...ids])));
+}
+
 /** Names for the DTOs. */
 export async function receivableNames(db: Executor, workspaceId: string, rows: readonly ReceivableRow[]) {
   const contractIds = [...new Set(rows.map((r) => r.contractId))];

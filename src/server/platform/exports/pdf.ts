@@ -85,3 +85,22 @@ export async function renderPdf(doc: { title: string; subtitle?: string[]; conte
   };
   return pdfmake().createPdf(definition).getBuffer();
 }
+
+/**
+ * Renders a document laid out by the caller (print templates: quotes, contracts, delivery notes):
+ * A4 portrait, our font, page numbers in the footer; `title` goes into the PDF's metadata only.
+ */
+export async function renderLaidOutPdf(doc: { title: string; content: Content[]; footerText?: string }): Promise<Buffer> {
+  const definition: TDocumentDefinitions = {
+    info: { title: doc.title, creator: 'Kairos' },
+    pageSize: 'A4',
+    pageMargins: [48, 44, 48, 48],
+    defaultStyle: { font: PDF_FONT, fontSize: 10, lineHeight: 1.25 },
+    content: doc.content,
+    footer: (page, pages) => ({
+      columns: [{ text: doc.footerText ?? '', fontSize: 8, color: '#8c8c8c' }, { text: `${page} / ${pages}`, alignment: 'right', fontSize: 8, color: '#8c8c8c' }],
+      margin: [48, 16, 48, 0],
+    }),
+  };
+  return pdfmake().createPdf(definition).getBuffer();
+}

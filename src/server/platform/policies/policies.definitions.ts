@@ -71,6 +71,7 @@ export const policyDefinitions = {
   'quotes.managerMaxAmount': moneyLimit('quotes', '500000.00', '经理审批报价金额上限（以上由副总审批）', 'Quote amount the manager approves up to (above: VP)'),
   // §9 contracts
   'contracts.majorAmount': moneyLimit('contracts', '1000000.00', '重大合同金额（需副总审查、总经理批准）', 'Major contract amount (VP review, GM approval)'),
+  'orders.vpChangeAmount': moneyLimit('contracts', '200000.00', '订单取消或增量变更需销售副总审批的金额', 'Order cancellation or quantity increase that needs the sales VP'),
   // §10 credit
   'credit.gradeA': score('credit', 85, 'A 级最低分', 'Grade A from score'),
   'credit.gradeB': score('credit', 70, 'B 级最低分', 'Grade B from score'),
@@ -81,6 +82,7 @@ export const policyDefinitions = {
   'credit.termsDays.D': days('credit', 0, 'D 级信用期（款到发货）', 'Grade D payment terms (cash before delivery)', 365),
   'credit.gradeCMaxLimit': moneyLimit('credit', '50000.00', 'C 级客户信用额度上限', 'Credit limit cap for grade C'),
   'credit.gmApprovalLimit': moneyLimit('credit', '500000.00', '信用额度需总经理审批的金额（低于则由销售副总审批）', 'Credit limit that needs the GM (below it: the sales VP approves)'),
+  'credit.overrideGmShortfall': moneyLimit('credit', '100000.00', '超信用发货特批需总经理审批的超额金额（低于且无逾期则由财务审批）', 'Over-credit shipment: shortfall that needs the GM (below it, with no overdue debt, finance approves)'),
   'credit.investigationMonths': { group: 'credit', unit: 'months', default: 12, min: 1, max: 60, integer: true, label: { 'zh-CN': '信用调查更新周期', 'en-US': 'Credit investigation refresh interval' } },
   // §11 receivables
   'deferral.maxMonths': { group: 'receivables', unit: 'months', default: 3, min: 0, max: 24, integer: true, label: { 'zh-CN': '延期付款最长月数', 'en-US': 'Longest payment deferral' } },

@@ -12,5 +12,6 @@ export const contractRoutes: AppRoute[] = [
   },
   { path: '/contracts/new', access: 'contract:create', menuKey: 'contracts', page: lazyPage(() => import('./pages/contract-form-page'), 'ContractFormPage') },
   { path: '/contracts/:id', access: 'contract:read', menuKey: 'contracts', page: lazyPage(() => import('./pages/contract-detail-page'), 'ContractDetailPage') },
+  { path: '/contracts/:id/amend', access: 'contract:amend', menuKey: 'contracts', page: lazyPage(() => import('./pages/contract-form-page'), 'ContractFormPage') },
   { path: '/contracts/:id/edit', access: 'contract:update', menuKey: 'contracts', page: lazyPage(() => import('./pages/contract-form-page'), 'ContractFormPage') },
 ];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isMajorContract, lineAmounts, nextStatus, planMismatch, priceLines, signDateProblem, validateContract, type ContractAction } from '../contracts.rules.js';
+import { amendmentChanges, isMajorAmendment, isMajorContract, lineAmounts, nextStatus, planMismatch, priceLines, signDateProblem, validateContract, type ContractAction } from '../contracts.rules.js';
 import type { ContractStatus } from '../../../../shared/contracts/contracts.contract.js';
 
 const line = (quantity: string, unitPrice: string, discountPct = '0', taxRate = '13') => ({ description: 'x', unit: '台', quantity, unitPrice, discountPct, taxRate });
@@ -96,4 +96,24 @@ describe('signing date', () => {
     ['2026-11-05', '2026-11-01', '2026-11-05', null],
     ['2026-11-06', '2026-11-01', '2026-11-05', 'in_future'],
   ])('signed %s, contract %s, today %s → %s', (signedOn, contractDate, today, problem) => expect(signDateProblem(signedOn, contractDate, today)).toBe(problem));
+});
+
+describe('an amendment is reviewed at the larger of its old and new amount', () => {
+  it.each([
+    ['999999.99', '999999.99', false],
+    ['999999.99', '1000000.00', true], // raised to the threshold
+    ['1000000.00', '500000.00', true], // lowered from a major contract
+    ['500000.00', '600000.00', false],
+  ])('%s → %s against 1,000,000.00 → major %s', (before, after, major) => expect(isMajorAmendment(before, after, '1000000.00')).toBe(major));
+});
+
+describe('an amendment must change something', () => {
+  const values = { amount: '100.00', lines: [{ a: '1', b: null }], paymentPlan: [{ kind: 'balance', amount: '100.00' }], deliveryTerms: null };
+  it.each([
+    ['the same values with keys in another order (as jsonb stores them)', { ...values, paymentPlan: [{ amount: '100.00', kind: 'balance' }] }, false],
+    ['an empty delivery term for none', { ...values, deliveryTerms: '' }, false],
+    ['another amount', { ...values, amount: '100.01' }, true],
+    ['another due date', { ...values, paymentPlan: [{ kind: 'balance', amount: '100.00', dueDate: '2026-12-01' }] }, true],
+    ['new delivery terms', { ...values, deliveryTerms: '30 天' }, true],
+  ])('%s → changes %s', (_name, after, changes) => expect(amendmentChanges(values, after)).toBe(changes));
 });

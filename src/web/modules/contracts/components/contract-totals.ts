@@ -1,7 +1,7 @@
-import { planTotal, priceLines } from '../../../../shared/contract-amounts';
+import { planTotal, priceDraftLines, type DraftLine } from '../../../../shared/contract-amounts';
 import { money } from '../../../../shared/money';
 
-export interface LineValues { description?: string; unit?: string; quantity?: string; unitPrice?: string; discountPct?: string; taxRate?: string }
+export type LineValues = DraftLine;
 export interface PlanValues { kind?: string; dueDate?: unknown; amount?: string; percent?: string }
 
 const isNumber = (v: string | undefined) => v !== undefined && v !== '' && money.isValid(v);
@@ -12,11 +12,7 @@ const isNumber = (v: string | undefined) => v !== undefined && v !== '' && money
  * server would refuse.
  */
 export function liveTotals(lines: readonly (LineValues | undefined)[], plan: readonly (PlanValues | undefined)[]) {
-  const priced = priceLines(lines.map((l) => ({
-    description: '', unit: '',
-    quantity: isNumber(l?.quantity) ? l!.quantity! : '0', unitPrice: isNumber(l?.unitPrice) ? l!.unitPrice! : '0',
-    discountPct: isNumber(l?.discountPct) ? l!.discountPct! : '0', taxRate: isNumber(l?.taxRate) ? l!.taxRate! : '0',
-  })));
+  const priced = priceDraftLines(lines);
   const total = planTotal(plan.map((p) => ({ amount: isNumber(p?.amount) ? p!.amount! : '0' })));
   return { lineAmounts: priced.lines.map((l) => l.amount), amount: priced.amount, taxAmount: priced.taxAmount, planTotal: total, difference: money.sub(total, priced.amount) };
 }

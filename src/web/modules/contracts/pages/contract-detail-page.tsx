@@ -1,20 +1,24 @@
-import { Alert, App, Button, Card, DatePicker, Descriptions, Flex, Grid, Modal, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Descriptions, Flex, Form, Grid, Input, Modal, Space, Table, Tabs, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import type { ReceivableDto } from '../../../../shared/contracts/receivables.contract';
 import { formatMoney } from '../../../../shared/money-format';
 import { ErrorAlert } from '../../../platform/errors/error-alert';
 import { useErrorToast } from '../../../platform/errors/use-error-toast';
-import { useFormatInstant } from '../../../platform/format/format-instant';
+import { useFormErrors } from '../../../platform/errors/use-form-errors';
 import { PageContainer } from '../../../platform/layout/page-container';
-import { useContract, useSignContract, useSubmitContract, type Contract } from '../api';
+import { ApprovalTrail } from '../../approvals';
+import { PlaceOrderButton } from '../../orders';
+import { PrintContractButton } from '../../print-templates';
+import { ContractInvoicesTab } from '../../invoices';
+import { useContract, useCopyContract, useSignContract, useSubmitContract, useTerminateContract, type Contract } from '../api';
+import { AmendmentHistory } from '../components/amendment-history';
 import { ContractStatusTag } from '../components/contract-status-tag';
+import { LineItemsTable } from '../components/line-items';
 
-type Line = Contract['lines'][number];
 type PlanLine = Contract['paymentPlan'][number];
-type Approval = Contract['approvals'][number];
 const money = (value: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatMoney(value)}</span>;
 
 function SignButton({ contract }: { contract: Contract }) {
@@ -41,16 +45,57 @@ function SignButton({ contract }: { contract: Contract }) {
   );
 }
 
-/** 合同详情: parties, lines, payment plan, review steps and the receivable schedule. */
-export function ContractDetailPage() {
-  const { id } = useParams<{ id: string }>();
+function CopyButton({ contract }: { contract: Contract }) {
   const { t } = useTranslation('contracts');
-  const { t: ta } = useTranslation('approvals');
   const { message } = App.useApp();
   const showError = useErrorToast();
   const navigate = useNavigate();
+  const copy = useCopyContract(contract.id);
+  return (
+    <Button loading={copy.isPending} data-testid="contract-copy" onClick={() => copy.mutate(undefined, {
+      onSuccess: (c) => { void message.success(t('copied', { number: c.number })); navigate(`/contracts/${c.id}/edit`); }, onError: showError,
+    })}>{t('action.copy')}</Button>
+  );
+}
+
+function TerminateButton({ contract }: { contract: Contract }) {
+  const { t } = useTranslation('contracts');
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ reason: string }>();
+  const terminate = useTerminateContract(contract.id);
+  const { formError, handleError, clearFormError } = useFormErrors(form);
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button danger onClick={() => setOpen(true)} data-testid="contract-terminate">{t('action.terminate')}</Button>
+      <Modal open={open} title={t('terminate.title')} okText={t('terminate.confirm')} okButtonProps={{ danger: true }} confirmLoading={terminate.isPending}
+        onCancel={() => setOpen(false)} onOk={() => form.submit()} destroyOnHidden>
+        <Form form={form} layout="vertical" onFinish={(v) => {
+          clearFormError();
+          terminate.mutate({ version: contract.version, reason: v.reason }, { onSuccess: () => { setOpen(false); void message.success(t('terminated')); }, onError: handleError });
+        }}>
+          <Flex vertical gap={8}>
+            <Alert type="warning" showIcon title={t('terminate.hint')} />
+            {formError ? <ErrorAlert error={formError} /> : null}
+            <Form.Item name="reason" label={t('terminate.reason')} rules={[{ required: true, whitespace: true, message: t('form.required') }]}>
+              <Input.TextArea rows={3} maxLength={1000} autoFocus />
+            </Form.Item>
+          </Flex>
+        </Form>
+      </Modal>
+    </>
+  );
+}
+
+/** 合同详情: parties, lines, payment plan, review steps and the receivable schedule; the 变更 and 开票 tabs. */
+export function ContractDetailPage() {
+  const { id } = useParams<{ id: string }>();
+  const { t } = useTranslation('contracts');
+  const { message } = App.useApp();
+  const showError = useErrorToast();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
   const isPhone = !Grid.useBreakpoint().md;
-  const fmt = useFormatInstant();
   const query = useContract(id);
   const submit = useSubmitContract(id ?? '');
   const c = query.data;
@@ -63,11 +108,17 @@ export function ContractDetailPage() {
       {c.canSubmit ? <Button type="primary" loading={submit.isPending} data-testid="contract-submit"
         onClick={() => submit.mutate({ version: c.version }, { onSuccess: () => void message.success(t('submitted')), onError: showError })}>{t('action.submit')}</Button> : null}
       {c.canSign ? <SignButton contract={c} /> : null}
+      <PlaceOrderButton contract={c} />
+      <PrintContractButton contractId={c.id} />
+      {c.canCopy ? <CopyButton contract={c} /> : null}
+      {c.canTerminate ? <TerminateButton contract={c} /> : null}
     </Space>
   );
 
   return (
     <PageContainer title={`${c.number} ${c.title}`} extra={actions}>
+      <Tabs activeKey={params.get('tab') ?? 'detail'} onChange={(tab) => setParams(tab === 'detail' ? {} : { tab }, { replace: true })} items={[{
+        key: 'detail', label: t('tab.detail'), children: (
       <Flex vertical gap={16}>
         <Card>
           <Descriptions size="small" column={isPhone ? 1 : 3} items={[
@@ -76,25 +127,19 @@ export function ContractDetailPage() {
             { key: 'tax', label: t('field.taxAmount'), children: formatMoney(c.taxAmount) },
             { key: 'customer', label: t('field.customer'), children: <Link to={`/customers/${c.customer.id}`}>{c.customer.name}</Link> },
             { key: 'opportunity', label: t('field.opportunity'), children: c.opportunity ? <Link to={`/opportunities/${c.opportunity.id}`}>{c.opportunity.name}</Link> : '—' },
+            ...(c.quoteId ? [{ key: 'quote', label: t('field.quote'), children: <Link to={`/quotes/${c.quoteId}`} data-testid="contract-quote-link">{t('viewQuote')}</Link> }] : []),
             { key: 'owner', label: t('field.owner'), children: c.owner.name },
             { key: 'buyer', label: t('field.buyerParty'), children: c.buyerParty },
             { key: 'seller', label: t('field.sellerParty'), children: c.sellerParty },
             { key: 'dates', label: t('field.contractDate'), children: c.contractDate },
             { key: 'signed', label: t('field.signedOn'), children: c.signedOn ?? '—' },
+            ...(c.amendmentCount > 0 ? [{ key: 'revision', label: t('field.revision'), children: t('revision', { revision: c.amendmentCount + 1 }) }] : []),
+            ...(c.terminatedOn ? [{ key: 'terminated', label: t('field.terminatedOn'), children: `${c.terminatedOn}（${c.terminationReason ?? ''}）` }] : []),
             { key: 'terms', label: t('field.deliveryTerms'), span: isPhone ? 1 : 2, children: c.deliveryTerms ?? '—' },
           ]} />
         </Card>
         <Card title={t('section.lines')} size="small">
-          <Table<Line> rowKey={(_, i) => String(i)} size="small" pagination={false} dataSource={c.lines} scroll={{ x: 760 }}
-            columns={[
-              { title: t('field.description'), dataIndex: 'description', width: 220 },
-              { title: t('field.unit'), dataIndex: 'unit', width: 60 },
-              { title: t('field.quantity'), dataIndex: 'quantity', width: 80, align: 'right' },
-              { title: t('field.unitPrice'), key: 'unitPrice', width: 130, align: 'right', render: (_, l) => money(l.unitPrice) },
-              { title: t('field.discountPct'), dataIndex: 'discountPct', width: 80, align: 'right' },
-              { title: t('field.taxRate'), dataIndex: 'taxRate', width: 70, align: 'right' },
-              { title: t('field.lineAmount'), key: 'amount', width: 130, align: 'right', render: (_, l) => money(l.amount) },
-            ]} />
+          <LineItemsTable lines={c.lines} />
         </Card>
         <Card title={t('section.plan')} size="small">
           <Table<PlanLine> rowKey={(_, i) => String(i)} size="small" pagination={false} dataSource={c.paymentPlan}
@@ -107,23 +152,7 @@ export function ContractDetailPage() {
         </Card>
         <Card title={t('section.approvals')} size="small">
           <Typography.Paragraph type="secondary">{c.isMajor ? t('detail.majorHint') : t('detail.minorHint')}</Typography.Paragraph>
-          {c.approvals.length === 0 ? <Typography.Text type="secondary">{t('detail.noApprovals')}</Typography.Text> : c.approvals.map((a: Approval) => (
-            <Flex key={a.id} vertical gap={4} style={{ marginBottom: 12 }}>
-              <Space wrap size={6}>
-                <Link to={`/inbox/${a.id}`}>{fmt(a.createdAt)}</Link>
-                <Tag>{ta(`status.${a.status}`)}</Tag>
-                <Typography.Text type="secondary">{a.requester.name}</Typography.Text>
-              </Space>
-              <Table rowKey="stepIndex" size="small" pagination={false} dataSource={a.steps} scroll={{ x: 560 }}
-                columns={[
-                  { title: t('approval.step'), dataIndex: 'label', width: 200 },
-                  { title: t('approval.status'), key: 'status', width: 90, render: (_, s) => ta(`stepStatus.${s.status}`) },
-                  { title: t('approval.by'), key: 'by', width: 100, render: (_, s) => s.decidedBy?.name ?? s.assignees.map((p) => p.name).join('、') },
-                  { title: t('approval.at'), key: 'at', width: 150, render: (_, s) => (s.decidedAt ? fmt(s.decidedAt) : '—') },
-                  { title: t('approval.comment'), dataIndex: 'comment', render: (v: string | null) => v ?? '—' },
-                ]} />
-            </Flex>
-          ))}
+          <ApprovalTrail approvals={c.approvals} emptyText={t('detail.noApprovals')} />
         </Card>
         <Card title={t('section.receivables')} size="small">
           {c.receivables.length === 0 ? <Alert type="info" showIcon message={t('detail.noReceivables')} /> : (
@@ -139,6 +168,13 @@ export function ContractDetailPage() {
           )}
         </Card>
       </Flex>
+        ),
+      }, {
+        key: 'amendments', label: c.hasPendingAmendment ? <Space size={4}>{t('tab.amendments')}<Tag color="processing" style={{ marginInlineEnd: 0 }}>1</Tag></Space> : t('tab.amendments'),
+        children: <AmendmentHistory contract={c} />,
+      }, ...(['signed', 'executing', 'completed', 'terminated'].includes(c.status) ? [{
+        key: 'invoices', label: t('tab.invoices'), children: <ContractInvoicesTab contract={c} />,
+      }] : [])]} />
     </PageContainer>
   );
 }

@@ -89,7 +89,14 @@ export function CustomerCreditTab({ customerId }: { customerId: string }) {
       ) : null}
       <Row gutter={[16, 16]}>
         <Col xs={12} md={6}><Card size="small"><Statistic title={t('field.limit')} value={formatMoney(c.limit)} /></Card></Col>
-        <Col xs={12} md={6}><Card size="small"><Statistic title={<span title={t('field.exposureHelp')}>{t('field.exposure')}</span>} value={formatMoney(c.exposure)} /></Card></Col>
+        <Col xs={12} md={6}>
+          <Card size="small">
+            <Statistic title={<span title={t('field.exposureHelp')}>{t('field.exposure')}</span>} value={formatMoney(c.exposure)} />
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="exposure-breakdown">
+              {t('field.signedUnshipped')} {formatMoney(c.exposureBreakdown.signedUnshipped)} · {t('field.shippedUnbilled')} {formatMoney(c.exposureBreakdown.shippedUnbilled)} · {t('field.openReceivables')} {formatMoney(c.exposureBreakdown.openReceivables)}
+            </Typography.Text>
+          </Card>
+        </Col>
         <Col xs={12} md={6}>
           <Card size="small">
             <Statistic title={t('field.available')} value={formatMoney(c.available)} styles={{ content: { color: isNegative ? '#cf1322' : '#389e0d' } }} />

@@ -11,6 +11,7 @@ import { ActivityTimeline } from '../../activities';
 import { AttachmentList } from '../../attachments/components/attachment-list';
 import { CustomerOpportunities } from '../../opportunities/components/customer-opportunities';
 import { CustomerMotTab } from '../../mot/components/customer-mot-tab';
+import { QuotesTab } from '../../quotes';
 import { CustomerCreditTab } from '../../credit';
 import { useCustomer, useCustomerBorrowRecords, type CustomerDetail } from '../api';
 import { BorrowRecordsTable } from '../components/borrow-records-table';
@@ -26,7 +27,7 @@ import { OverviewTab } from '../components/overview-tab';
 
 /** The recycle date is always on the overview; the banner appears only when it is this close. */
 const RECYCLE_NOTICE_DAYS = 14;
-const laterAreas: LaterArea[] = ['quotes', 'contracts', 'receivables', 'complaints'];
+const laterAreas: LaterArea[] = ['contracts', 'receivables', 'complaints'];
 
 function CustomerBorrowTab({ customer }: { customer: CustomerDetail }) {
   const { t } = useTranslation('customers');
@@ -85,6 +86,7 @@ export function CustomerDetailPage() {
     { key: 'mot', label: tm('tab.title'), children: <CustomerMotTab customerId={c.id} /> },
     { key: 'activities', label: t('detail.tab.activities'), children: <ActivityTimeline customerId={c.id} /> },
     ...(can('credit:read') ? [{ key: 'credit', label: tc('tab.title'), children: <CustomerCreditTab customerId={c.id} /> }] : []),
+    ...(can('quote:read') ? [{ key: 'quotes', label: t('detail.tab.quotes'), children: <QuotesTab customerId={c.id} /> }] : []),
     ...laterAreas.map((area) => ({ key: area, label: t(`detail.tab.${area}`), children: <LaterTab area={area} /> })),
   ];
 

@@ -35,6 +35,8 @@ export const enUS = {
   'kind.visit_plan_due': '{{title}}',
   'kind.forecast_submitted': '{{name}} submitted the {{month}} forecast: ¥{{amount}}',
   'kind.forecast_adjusted': '{{name}} adjusted your {{month}} forecast to ¥{{amount}}',
+  'kind.order_rush': 'Rush order {{number}} ({{customer}}): due {{dueDate}}',
+  'kind.order_cancelled': 'Order {{number}} ({{customer}}) was cancelled: stop picking',
   'kind.unknown': 'New notification ({{kind}})',
   'detail.by': 'By {{by}}',
   'detail.comment': 'Comment: {{comment}}',

@@ -33,6 +33,8 @@ export const zhCN = {
   'kind.visit_plan_due': '{{title}}',
   'kind.forecast_submitted': '{{name}} 提交了 {{month}} 的销售预测：¥{{amount}}',
   'kind.forecast_adjusted': '{{name}} 将您 {{month}} 的销售预测调整为 ¥{{amount}}',
+  'kind.order_rush': '加急订单 {{number}}（{{customer}}）：交货日期 {{dueDate}}',
+  'kind.order_cancelled': '订单 {{number}}（{{customer}}）已取消，请停止备货',
   'kind.unknown': '新通知（{{kind}}）',
   'detail.by': '处理人：{{by}}',
   'detail.comment': '意见：{{comment}}',

@@ -18,6 +18,7 @@ import { formatMoney, formatPercent } from '../components/money-format';
 import { MoveModal } from '../components/move-modal';
 import { DecisionDateFlag, FunnelCategoryTag, OpportunityStatusTag } from '../components/opportunity-tags';
 import { OverviewTab } from '../components/overview-tab';
+import { QuotesTab } from '../../quotes';
 import { KeyNodeChecklist, StagePath } from '../components/stage-path';
 
 type Dialog = { kind: 'move'; to: PipelineStage; direction: 'forward' | 'back' } | { kind: 'close'; outcome: 'won' | 'lost' } | null;
@@ -44,6 +45,7 @@ function Header({ o }: { o: OpportunityDetail }) {
 export function OpportunityDetailPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation('opportunities');
+  const { t: tq } = useTranslation('quotes');
   const { can } = useAccess();
   const opportunity = useOpportunity(id);
   const pipelines = usePipelines({ includeInactive: can('pipeline:manage') });
@@ -72,6 +74,7 @@ export function OpportunityDetailPage() {
     { key: 'contacts', label: `${t('tab.contacts')} ${o.contacts.length}`, children: <ContactsTab opportunity={o} onReload={reload} /> },
     ...(withReport && can('initiation_report:read') ? [{ key: 'initiation-report', label: t('tab.initiationReport'), children: <InitiationReportTab opportunity={o} /> }] : []),
     ...(withBid && can('bid:read') ? [{ key: 'bid', label: t('tab.bid'), children: <BidTab opportunity={o} /> }] : []),
+    ...(can('quote:read') ? [{ key: 'quotes', label: tq('tab.quotes'), children: <QuotesTab customerId={o.customerId} opportunityId={o.id} /> }] : []),
     { key: 'history', label: t('tab.history'), children: <HistoryTab opportunityId={o.id} /> },
     { key: 'activities', label: t('tab.activities'), children: <ActivityTimeline opportunityId={o.id} /> },
     ...((withReport || withBid) ? [{ key: 'approvals', label: t('tab.approvals'), children: <ApprovalsTab opportunityId={o.id} withReport={withReport && can('initiation_report:read')} withBid={withBid && can('bid:read')} /> }] : []),

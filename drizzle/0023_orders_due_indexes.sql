@@ -1,0 +1,2 @@
+CREATE INDEX "orders_due_idx" ON "orders" USING btree ("workspace_id","due_date","id");--> statement-breakpoint
+CREATE INDEX "orders_rush_idx" ON "orders" USING btree ("workspace_id","due_date") WHERE priority = 'rush';

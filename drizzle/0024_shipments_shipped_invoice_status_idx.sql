@@ -1,0 +1,2 @@
+CREATE INDEX "invoice_requests_customer_status_idx" ON "invoice_requests" USING btree ("workspace_id","customer_id","status");--> statement-breakpoint
+CREATE INDEX "shipments_shipped_idx" ON "shipments" USING btree ("workspace_id","shipped_at","id");

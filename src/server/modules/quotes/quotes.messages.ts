@@ -1,0 +1,43 @@
+/** The quotes module's messages (registered from index.ts); en-US has the same keys as zh-CN. */
+const zhCN = {
+  'entities.quote': '报价单',
+  'entities.contact': '联系人',
+  'errors.quantityPositive': '数量必须大于 0',
+  'errors.notNegative': '不能为负数',
+  'errors.percentRange': '百分比应在 0–100 之间',
+  'errors.quantityTooLarge': '数量不能超过 {max}',
+  'errors.validUntilBeforeQuoteDate': '有效期不能早于报价日期（{quoteDate}）',
+  'errors.quoteTotalTooLarge': '报价总额超出上限 {max}',
+  'errors.quoteTotalPositive': '报价总额必须大于 0',
+  'errors.productNotQuotable': '该产品已停用或没有生效价格，不能报价',
+  'errors.contactOfOtherCustomer': '该联系人不属于此客户',
+  'errors.quoteNotEditable': '报价单已被客户接受或拒绝，不能修改；可复制为新报价',
+  'errors.quoteNotSubmittable': '只有草稿状态的报价单可以提交审批',
+  'errors.quoteNotApproved': '报价单未经审批通过，不能发送给客户',
+  'errors.quoteNotSent': '只有已发送给客户的报价单可以登记客户接受或拒绝',
+  'errors.quoteExpired': '报价单已过有效期（有效期至 {validUntil}），请修改有效期后重新审批',
+  'errors.quoteNotOwnerOrManager': '只有报价负责人或销售经理可以执行此操作',
+} as const;
+
+export const quoteMessages = {
+  'zh-CN': zhCN,
+  'en-US': {
+    'entities.quote': 'quote',
+    'entities.contact': 'contact',
+    'errors.quantityPositive': 'Quantity must be greater than 0',
+    'errors.notNegative': 'Must not be negative',
+    'errors.percentRange': 'Percent must lie between 0 and 100',
+    'errors.quantityTooLarge': 'Quantity must not exceed {max}',
+    'errors.validUntilBeforeQuoteDate': 'The validity date must not be before the quote date ({quoteDate})',
+    'errors.quoteTotalTooLarge': 'The quote total exceeds the maximum {max}',
+    'errors.quoteTotalPositive': 'The quote total must be greater than 0',
+    'errors.productNotQuotable': 'This product is inactive or has no prices in force; it cannot be quoted',
+    'errors.contactOfOtherCustomer': 'This contact belongs to another customer',
+    'errors.quoteNotEditable': 'The customer has accepted or declined this quote; it cannot change (copy it instead)',
+    'errors.quoteNotSubmittable': 'Only a draft quote can be sent for approval',
+    'errors.quoteNotApproved': 'The quote is not approved; it cannot be sent to the customer',
+    'errors.quoteNotSent': 'Only a quote sent to the customer can be accepted or declined',
+    'errors.quoteExpired': 'The quote has expired (valid until {validUntil}); change the validity and have it approved again',
+    'errors.quoteNotOwnerOrManager': 'Only the quote owner or a sales manager can do this',
+  } satisfies Record<keyof typeof zhCN, string>,
+} as const;
