@@ -115,10 +115,39 @@ describe.skipIf(!canRunBrowserTests())('from an exception quote to a shipped ove
     await page.getByRole('dialog').getByRole('button', { name: '确认签订' }).click();
     await statusReads('已签订');
 
+    // ── 3b. the customer wires the prepayment (a prepayment not fully received blocks every shipment of the
+    //        contract, even one saved on credit hold — docs/payments-and-aging.md): the rep files a payment
+    //        slip (缴款单), the sales manager approves it, finance records it from the collections workbench ──
+    const lines = await api<{ items: { id: string; kind: string; amount: string; status: string }[] }>(`/receivables?contractId=${contractId}`);
+    const prepayment = lines.items.find((l) => l.kind === 'prepayment')!;
+    expect(prepayment.amount).toBe('32640.00'); // 30 % of 108,800.00
+    await page.goto(`${server.baseUrl}/receivables`);
+    const prepaymentRow = page.getByTestId('receivable-table').locator('.ant-table-row').filter({ hasText: CUSTOMER }).filter({ hasText: '预付款' });
+    await prepaymentRow.getByTestId('file-slip').click();
+    const slipDialog = page.getByRole('dialog');
+    expect(await slipDialog.getByTestId('slip-amount').inputValue()).toBe('32640.00');
+    await slipDialog.locator('#slip-submit').click();
+    await page.getByText('缴款单已提交销售经理核准').waitFor();
+
+    await approveFromInbox('manager1', '预付款已到账，核准');
+    await page.getByTestId('approval-title').getByText('已通过').waitFor();
+
+    await loginAs(page, server.baseUrl, 'finance1');
+    await page.getByTestId('main-menu').getByRole('menuitem', { name: '回款登记' }).click();
+    await page.getByTestId('approved-slips').locator('.ant-table-row').filter({ hasText: CUSTOMER }).getByTestId('slip-record').click();
+    await page.getByText('已按缴款单登记回款 ¥32,640.00').waitFor();
+    await shot('payment-slip-recorded');
+    const paidLine = (await api<{ items: { id: string; status: string }[] }>(`/receivables?contractId=${contractId}`)).items.find((l) => l.id === prepayment.id)!;
+    expect(paidLine.status).toBe('paid');
+
+    await loginAs(page, server.baseUrl, 'rep1');
+    await page.goto(`${server.baseUrl}/contracts/${contractId}`);
+    await statusReads('已签订');
+
     // ── 4. an order for the whole contract, then its shipment: refused by the credit check ──
     await page.getByTestId('contract-place-order').click();
     await page.getByTestId('order-qty-0').fill('20');
-    expect(await page.getByTestId('order-total').innerText()).toBe('¥108,800.00');
+    await expect.poll(() => page.getByTestId('order-total').innerText()).toBe('¥108,800.00');
     await page.getByTestId('order-submit').click();
     await page.waitForURL(/\/orders\/[0-9a-f-]{36}$/);
     const orderId = idInUrl('orders');

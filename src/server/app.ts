@@ -34,15 +34,18 @@ import { forecastRoutes } from './modules/forecasts/index.js';
 import { opportunityRoutes } from './modules/opportunities/index.js';
 import { opportunityDocumentRoutes } from './modules/opportunities/opportunity-documents.routes.js';
 import { reportRoutes } from './modules/reports/index.js';
-import { creditRoutes } from './modules/credit/index.js';
+import { creditRatingRoutes, creditRoutes } from './modules/credit/index.js';
 import { productRoutes } from './modules/products/index.js';
 import { contractRoutes } from './modules/contracts/index.js';
 import { printTemplateRoutes } from './modules/print-templates/index.js';
 import { quoteRoutes } from './modules/quotes/index.js';
 import { receivableRoutes } from './modules/receivables/index.js';
+import { paymentRoutes } from './modules/payments/index.js';
+import { penaltyRoutes } from './modules/penalties/index.js';
 import { invoiceRoutes } from './modules/invoices/index.js';
 import { orderRoutes } from './modules/orders/index.js';
 import { shipmentRoutes } from './modules/shipments/index.js';
+import { dunningRoutes } from './modules/dunning/index.js';
 
 export interface AppDeps {
   handle: DbHandle;
@@ -103,14 +106,18 @@ export async function buildApp(deps: AppDeps) {
     await api.register(importRoutes);
     await api.register(reportRoutes);
     await api.register(creditRoutes);
+    await api.register(creditRatingRoutes);
     await api.register(productRoutes);
     await api.register(contractRoutes);
     await api.register(printTemplateRoutes);
     await api.register(quoteRoutes);
     await api.register(receivableRoutes);
+    await api.register(paymentRoutes);
+    await api.register(penaltyRoutes);
     await api.register(invoiceRoutes);
     await api.register(orderRoutes);
     await api.register(shipmentRoutes);
+    await api.register(dunningRoutes);
   }, { prefix: '/api/v1' });
 
   if (deps.afterCommit) {

@@ -8,6 +8,7 @@ import { startScheduler } from './platform/jobs/scheduler.js';
 import { deleteExpiredSessions } from './platform/auth/auth.repository.js';
 import { recyclePoolsOfAllWorkspaces } from './modules/customers/index.js';
 import { remindTasksOfAllWorkspaces } from './modules/activities/index.js';
+import { remindInvestigationsOfAllWorkspaces } from './modules/credit/index.js';
 import { remindWeeklyPlansOfAllWorkspaces } from './modules/visit-plans/index.js';
 import { recycleLeadPoolsOfAllWorkspaces } from './modules/leads/index.js';
 import { failInterruptedImports } from './modules/imports/index.js';
@@ -31,7 +32,7 @@ export async function start() {
   await ensureBuiltInPipelinesOfAllWorkspaces(handle.db); // workspaces created before the opportunities module
   let seeded = false;
   if (config.seedDemo && (await countWorkspaces(handle.db)) === 0) {
-    await seedDemoWorkspace(handle, { pendingCreditChange: true, pendingPriceChange: true, pendingContractReviews: true, pendingOrderChange: true, demoShipments: true });
+    await seedDemoWorkspace(handle, { pendingCreditChange: true, pendingPriceChange: true, pendingContractReviews: true, pendingOrderChange: true, demoShipments: true, demoPenalties: true, demoCreditRatings: true });
     seeded = true;
   }
 
@@ -52,6 +53,7 @@ export async function start() {
       { name: 'customer-pool-recycle', everyMs: 3_600_000, run: (db) => recyclePoolsOfAllWorkspaces(db, new Date()) },
       { name: 'lead-pool-recycle', everyMs: 3_600_000, run: (db) => recycleLeadPoolsOfAllWorkspaces(db, new Date()) },
       { name: 'task-reminders', everyMs: 3_600_000, run: (db) => remindTasksOfAllWorkspaces(db, new Date()) },
+      { name: 'credit-investigation-renewals', everyMs: 3_600_000, run: (db) => remindInvestigationsOfAllWorkspaces(db, new Date()) },
       { name: 'visit-plan-reminders', everyMs: 3_600_000, run: (db) => remindWeeklyPlansOfAllWorkspaces(db, new Date()) },
     ], app.log);
   }

@@ -41,6 +41,12 @@ import { zhCN as visitPlansZh } from './modules/visit-plans/locales/zh-CN';
 import { enUS as forecastsEn } from './modules/forecasts/locales/en-US';
 import { zhCN as forecastsZh } from './modules/forecasts/locales/zh-CN';
 import { enUS as creditEn } from './modules/credit/locales/en-US';
+import { enUS as dunningEn } from './modules/dunning/locales/en-US';
+import { zhCN as dunningZh } from './modules/dunning/locales/zh-CN';
+import { enUS as paymentsEn } from './modules/payments/locales/en-US';
+import { zhCN as paymentsZh } from './modules/payments/locales/zh-CN';
+import { enUS as penaltiesEn } from './modules/penalties/locales/en-US';
+import { zhCN as penaltiesZh } from './modules/penalties/locales/zh-CN';
 import { zhCN as creditZh } from './modules/credit/locales/zh-CN';
 import { enUS as shipmentsEn } from './modules/shipments/locales/en-US';
 import { zhCN as shipmentsZh } from './modules/shipments/locales/zh-CN';
@@ -67,7 +73,7 @@ export const resources = {
     reception: receptionZh, leads: leadsZh, mot: motZh, imports: importsZh, opportunities: opportunitiesZh,
     customFields: customFieldsZh, search: searchZh, savedViews: savedViewsZh, attachments: attachmentsZh,
     activities: activitiesZh, visitPlans: visitPlansZh, reports: reportsZh, forecasts: forecastsZh, products: productsZh,
-    credit: creditZh, contracts: contractsZh, invoices: invoicesZh, printTemplates: printTemplatesZh, quotes: quotesZh, orders: ordersZh, shipments: shipmentsZh,
+    credit: creditZh, payments: paymentsZh, penalties: penaltiesZh, dunning: dunningZh, contracts: contractsZh, invoices: invoicesZh, printTemplates: printTemplatesZh, quotes: quotesZh, orders: ordersZh, shipments: shipmentsZh,
   },
   'en-US': {
     platform: platformEn, auth: authEn, home: homeEn, approvals: approvalsEn, org: orgEn,
@@ -75,6 +81,6 @@ export const resources = {
     reception: receptionEn, leads: leadsEn, mot: motEn, imports: importsEn, opportunities: opportunitiesEn,
     customFields: customFieldsEn, search: searchEn, savedViews: savedViewsEn, attachments: attachmentsEn,
     activities: activitiesEn, visitPlans: visitPlansEn, reports: reportsEn, forecasts: forecastsEn, products: productsEn,
-    credit: creditEn, contracts: contractsEn, invoices: invoicesEn, printTemplates: printTemplatesEn, quotes: quotesEn, orders: ordersEn, shipments: shipmentsEn,
+    credit: creditEn, payments: paymentsEn, penalties: penaltiesEn, dunning: dunningEn, contracts: contractsEn, invoices: invoicesEn, printTemplates: printTemplatesEn, quotes: quotesEn, orders: ordersEn, shipments: shipmentsEn,
   },
 } satisfies Record<string, Record<string, Record<string, string>>>;

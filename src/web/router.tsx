@@ -33,6 +33,9 @@ import { reportRoutes } from './modules/reports/routes';
 import { settingsRoutes } from './modules/settings/routes';
 import { visitPlanRoutes } from './modules/visit-plans/routes';
 import { creditRoutes } from './modules/credit/routes';
+import { penaltyRoutes } from './modules/penalties/routes';
+import { dunningRoutes } from './modules/dunning/routes';
+import { paymentRoutes } from './modules/payments/routes';
 import { invoiceRoutes } from './modules/invoices/routes';
 import { shipmentRoutes } from './modules/shipments/routes';
 import { contractRoutes } from './modules/contracts/routes';
@@ -42,7 +45,7 @@ import { quoteRoutes } from './modules/quotes/routes';
 
 /** The route table: every module's routes.tsx, in menu order. */
 export const appRoutes: AppRoute[] = [
-  ...homeRoutes, ...activityRoutes, ...visitPlanRoutes, ...approvalRoutes, ...leadRoutes, ...customerRoutes, ...opportunityRoutes, ...forecastRoutes, ...productRoutes, ...quoteRoutes, ...contractRoutes, ...orderRoutes, ...creditRoutes, ...invoiceRoutes, ...shipmentRoutes, ...motRoutes, ...receptionRoutes, ...reportRoutes, ...importRoutes, ...settingsRoutes, ...printTemplateRoutes, ...customFieldRoutes, ...orgRoutes, ...auditRoutes, ...notificationRoutes, ...authRoutes,
+  ...homeRoutes, ...activityRoutes, ...visitPlanRoutes, ...approvalRoutes, ...leadRoutes, ...customerRoutes, ...opportunityRoutes, ...forecastRoutes, ...productRoutes, ...quoteRoutes, ...contractRoutes, ...orderRoutes, ...creditRoutes, ...paymentRoutes, ...penaltyRoutes, ...dunningRoutes, ...invoiceRoutes, ...shipmentRoutes, ...motRoutes, ...receptionRoutes, ...reportRoutes, ...importRoutes, ...settingsRoutes, ...printTemplateRoutes, ...customFieldRoutes, ...orgRoutes, ...auditRoutes, ...notificationRoutes, ...authRoutes,
 ];
 
 function HeaderActions() {

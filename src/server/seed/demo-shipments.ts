@@ -6,6 +6,8 @@ import type { DbHandle } from '../platform/db/client.js';
 import { creditProfiles } from '../modules/credit/credit.schema.js';
 import { customerExposure } from '../modules/credit/index.js';
 import { orders } from '../modules/orders/orders.schema.js';
+import { recordPayment } from '../modules/payments/index.js';
+import { unpaidPrepaymentsOf } from '../modules/receivables/index.js';
 import { createShipment, requestOverride, warehouseStep } from '../modules/shipments/index.js';
 
 /**
@@ -21,6 +23,17 @@ export async function seedDemoShipments(handle: DbHandle, demo: { workspaceId: s
   const placed = await handle.db.select().from(orders).where(and(eq(orders.workspaceId, ws), eq(orders.status, 'open'))).orderBy(asc(orders.createdAt), asc(orders.id)).limit(4);
   if (placed.length === 0) return { shipments: 0 };
   const warehouse = await contextFor(handle, ws, demo.userIds.warehouse1!);
+
+  // 0. finance records the prepayments still open on these contracts (预付款到账后才发货, domain §11.2)
+  const finance = await contextFor(handle, ws, demo.userIds.finance1!);
+  for (const o of placed) {
+    const owed = await unpaidPrepaymentsOf(handle.db, ws, o.contractId);
+    if (owed.length === 0) continue;
+    await recordPayment(finance, {
+      customerId: o.customerId, amount: money.add(...owed.map((l) => l.outstanding)), receivedOn: addDays(today, -1), method: 'bank_transfer',
+      reference: `HD${o.number.replace(/\D/g, '').slice(-8)}`, note: '预付款到账', allocations: owed.map((l) => ({ receivableId: l.receivableId, amount: l.outstanding })),
+    });
+  }
 
   // 1. over its limit: the customer was downgraded; the limit now leaves it 120,000.00 short
   const [held, ...queued] = placed;

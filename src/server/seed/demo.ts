@@ -19,12 +19,14 @@ import { ensureBuiltInPipelines } from '../modules/opportunities/index.js';
 import { seedDemoOpportunities } from './demo-opportunities.js';
 import { seedDemoForecasts } from './demo-forecasts.js';
 import { seedDemoCredit } from './demo-credit.js';
+import { seedDemoCreditRatings } from './demo-credit-ratings.js';
 import { seedDemoProducts } from './demo-products.js';
 import { seedDemoContracts } from './demo-contracts.js';
 import { seedDemoOrders } from './demo-orders.js';
 import { seedDemoShipments } from './demo-shipments.js';
 import { seedDemoQuotes } from './demo-quotes.js';
 import { seedDemoInvoicesAndAmendments } from './demo-invoices.js';
+import { seedDemoPenalties } from './demo-penalties.js';
 import { seedDemoPrintTemplates } from './demo-print-templates.js';
 
 export const DEMO_PASSWORD = 'kairos-demo';
@@ -77,7 +79,7 @@ let demoHash: Promise<string> | undefined;
  * `pendingPriceChange` likewise a price change waiting for the sales VP's review; `pendingContractReviews` contracts in review
  * (one major) and one approved, through the real review flow.
  */
-export async function seedDemoWorkspace(handle: DbHandle, options: { usernameSuffix?: string; name?: string; pendingPolicyChange?: boolean; customers?: boolean; pendingCreditChange?: boolean; pendingPriceChange?: boolean; pendingContractReviews?: boolean; pendingOrderChange?: boolean; demoShipments?: boolean } = {}) {
+export async function seedDemoWorkspace(handle: DbHandle, options: { usernameSuffix?: string; name?: string; pendingPolicyChange?: boolean; customers?: boolean; pendingCreditChange?: boolean; pendingPriceChange?: boolean; pendingContractReviews?: boolean; pendingOrderChange?: boolean; demoShipments?: boolean; demoPenalties?: boolean; demoCreditRatings?: boolean } = {}) {
   const suffix = options.usernameSuffix ?? '';
   demoHash ??= hashPassword(DEMO_PASSWORD);
   const passwordHash = await demoHash;
@@ -121,6 +123,7 @@ export async function seedDemoWorkspace(handle: DbHandle, options: { usernameSuf
     await seedDemoOpportunities(handle, { workspaceId, userIds });
     await seedDemoForecasts(handle, { workspaceId, userIds });
     await seedDemoCredit(handle, { workspaceId, userIds }, { pendingChange: options.pendingCreditChange ?? false });
+    if (options.demoCreditRatings) await seedDemoCreditRatings(handle, { workspaceId, userIds });
     await seedDemoProducts(handle, { workspaceId, userIds }, { pendingChange: options.pendingPriceChange ?? false });
     await seedDemoContracts(handle, { workspaceId, userIds }, { pendingReviews: options.pendingContractReviews ?? false });
     await seedDemoOrders(handle, { workspaceId, userIds }, { pendingChange: options.pendingOrderChange ?? false });
@@ -133,6 +136,8 @@ export async function seedDemoWorkspace(handle: DbHandle, options: { usernameSuf
     await seedDemoMot(handle, { workspaceId, userIds });
     await seedDemoVisitPlans(handle, { workspaceId, userIds });
     await seedDemoPrintTemplates(handle, { workspaceId, userIds });
+    // finance runs the last three payroll months' collection penalties (full demo: after payments and deferrals)
+    if (options.demoPenalties) await seedDemoPenalties(handle, { workspaceId, userIds });
   }
 
   if (options.pendingPolicyChange ?? true) {

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { InstantString, Person } from './common.contract.js';
 
 /** The documents printed through templates (打印模板, domain §17). */
-export const printKinds = ['quote', 'contract', 'delivery_note'] as const;
-export const PrintKind = z.enum(printKinds).describe('报价单 | 销售合同 | 发货单');
+export const printKinds = ['quote', 'contract', 'delivery_note', 'thank_you_letter', 'collection_notice', 'lawyer_letter'] as const;
+export const PrintKind = z.enum(printKinds).describe('报价单 | 销售合同 | 发货单 | 感谢函 | 催款通知书 | 律师函');
 export type PrintKind = z.infer<typeof PrintKind>;
 
 export const PrintKindParams = z.strictObject({ kind: PrintKind.meta({ example: 'contract' }) });

@@ -157,3 +157,30 @@ export async function remindTasksOfAllWorkspaces(db: Database, now: Date = new D
   for (const w of all) results.push(await taskReminderSweep(db, { workspaceId: w.id, actorId: null, actorName: 'system' }, todayIn(w.timeZone, now)));
   return results;
 }
+
+// ── to-dos created by other modules ───────────────────────────────────────────────────────────
+
+/**
+ * A to-do another module gives someone inside its own transaction (e.g. "update the credit
+ * investigation", "re-rate this customer"): it lands in the assignee's "my tasks" and reminders.
+ * Returns the task id.
+ */
+export async function addTaskInTx(tx: Executor, p: {
+  workspaceId: string; timeZone: string; action: string; assigneeId: string; dueDate: IsoDate; customerId: string | null; createdBy: string | null;
+}): Promise<string> {
+  const now = new Date();
+  const [created] = await tx.insert(tasks).values({
+    workspaceId: p.workspaceId, action: p.action, assigneeId: p.assigneeId, dueDate: p.dueDate,
+    reminderAt: sql`((${p.dueDate}::date)::timestamp + time '09:00') at time zone ${p.timeZone}`,
+    customerId: p.customerId, createdBy: p.createdBy, createdAt: now, updatedAt: now,
+  }).returning({ id: tasks.id });
+  return created!.id;
+}
+
+/** Marks system-made to-dos done when the work they asked for is done (already done ones are left). */
+export async function closeTasksInTx(tx: Executor, workspaceId: string, taskIds: readonly string[]): Promise<void> {
+  if (taskIds.length === 0) return;
+  const now = new Date();
+  await tx.update(tasks).set({ status: 'done', doneAt: now, version: sql`${tasks.version} + 1`, updatedAt: now })
+    .where(and(eq(tasks.workspaceId, workspaceId), eq(tasks.status, 'open'), sql`${tasks.id} = ANY(${`{${taskIds.join(',')}}`}::uuid[])`));
+}

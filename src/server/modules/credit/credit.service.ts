@@ -33,7 +33,7 @@ const has = (ctx: CommandContext, permission: CreditPermission) => ctx.actor.per
 const todayOf = (ctx: CommandContext): IsoDate => todayIn(ctx.workspace.timeZone);
 const NO_CREDIT = '0.00';
 
-async function creditPolicyOf(db: Executor, workspaceId: string): Promise<CreditPolicy> {
+export async function creditPolicyOf(db: Executor, workspaceId: string): Promise<CreditPolicy> {
   const p = await readPolicies(db, workspaceId);
   return {
     termsDays: { A: p['credit.termsDays.A'], B: p['credit.termsDays.B'], C: p['credit.termsDays.C'], D: p['credit.termsDays.D'] },
@@ -46,7 +46,7 @@ async function creditPolicyOf(db: Executor, workspaceId: string): Promise<Credit
  * owner, their managers up the tree, and the roles that see every customer). Collaborators and the
  * pool give no access to credit. Otherwise 404, as for any record out of scope.
  */
-async function requireCreditCustomer(db: Executor, ctx: CommandContext, customerId: string) {
+export async function requireCreditCustomer(db: Executor, ctx: CommandContext, customerId: string) {
   const customer = await findCustomerBrief(db, ctx.workspace.id, customerId);
   if (!customer) throw notFound('customer');
   const owners = await visibleOwners(db, ctx);

@@ -98,7 +98,68 @@ export const defaultTemplates: Record<PrintKind, string> = {
 
 [signature 发货人（签字） | 收货人（签字/盖章）]
 `,
+  thank_you_letter: `^^ {{company.name}}
+# 感 谢 函
+>> 编号：{{doc.number}}\u3000\u3000日期：{{doc.date}}
+---
+{{customer.name}}：
+
+承蒙贵司长期以来对我司的信任与支持，双方合作一贯良好，我司深表感谢！
+
+根据双方签订的合同（编号 {{contract.number}}），下列款项已于 {{receivable.dueDate}} 到期，截至本函发出之日尚有人民币 {{receivable.outstanding}} 元（大写：{{receivable.outstandingInWords}}）未结清。我们理解贵司可能因付款流程安排稍有延迟，特此友情提示，烦请贵司财务部门于 {{letter.deadline}} 前安排支付。
+
+[lines]
+
+如款项已经支付，请忽略本函，并再次感谢贵司的支持与合作！如有疑问，请与我司销售代表 {{owner.name}} 联系。
+
+[signature 此致 敬礼 | {{company.name}}（盖章）]
+`,
+  collection_notice: `^^ {{company.name}}
+# 催 款 通 知 书
+>> 编号：{{doc.number}}\u3000\u3000日期：{{doc.date}}
+---
+{{customer.name}}：
+
+贵我双方签订的合同（编号 {{contract.number}}）约定的下列款项已于 {{receivable.dueDate}} 到期，截至本通知书发出之日已逾期 {{receivable.daysOverdue}} 天，尚欠人民币 {{receivable.outstanding}} 元（大写：{{receivable.outstandingInWords}}）。
+
+## 一、欠款明细
+[lines]
+
+## 二、催款事由
+{{letter.reason}}
+
+## 三、催收记录
+[table history]
+
+## 四、付款期限
+请贵司于 {{letter.deadline}} 前将上述欠款汇入我司账户，并将付款凭证传真或邮寄我司。
+
+## 五、逾期措施
+{{letter.measures}}
+
+[signature 客户确认（签字/盖章） | {{company.name}}（盖章）]
+`,
+  lawyer_letter: `^^ {{lawyer.firm}}
+# 律 师 函
+>> 编号：{{doc.number}}\u3000\u3000日期：{{doc.date}}
+---
+{{customer.name}}：
+
+{{lawyer.firm}}受 {{company.name}}（以下简称“委托人”）委托，就贵司拖欠委托人货款一事，特致函如下：
+
+根据委托人提供的材料，贵司与委托人签订了编号为 {{contract.number}} 的合同。委托人已依约履行了合同义务，但贵司未按约定于 {{receivable.dueDate}} 前支付款项。截至本函发出之日，贵司已逾期 {{receivable.daysOverdue}} 天，尚欠人民币 {{receivable.outstanding}} 元（大写：{{receivable.outstandingInWords}}）。委托人此前已多次催收，记录如下：
+
+[table history]
+
+贵司的上述行为已构成违约。本律师郑重函告：请贵司于 {{letter.deadline}} 前向委托人付清全部欠款。逾期未付的，委托人将依法向有管辖权的人民法院提起诉讼，要求贵司支付欠款、违约金及委托人为实现债权支出的律师费、诉讼费等全部费用。
+
+[lines]
+
+[signature 特此函告 | {{lawyer.firm}}]
+`,
 };
 
 /** The document name printed in the PDF's metadata title, per kind. */
-export const kindTitles: Record<PrintKind, string> = { quote: '报价单', contract: '销售合同', delivery_note: '发货单' };
+export const kindTitles: Record<PrintKind, string> = {
+  quote: '报价单', contract: '销售合同', delivery_note: '发货单', thank_you_letter: '感谢函', collection_notice: '催款通知书', lawyer_letter: '律师函',
+};

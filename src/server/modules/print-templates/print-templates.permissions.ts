@@ -9,13 +9,18 @@ import type { PrintKind } from '../../../shared/contracts/print-templates.contra
  *   supervisors (no sales policy): no sales role below the VP edits a sales template.
  * - The delivery note carries no terms: the administrator keeps it (the warehouse prints, it does
  *   not design the form).
+ * - The dunning letters (thank-you, collection notice, lawyer's letter) are finance's, with the administrator.
  * Printing a document is a right of the document (e.g. contract:read), not of these.
  */
 export const printTemplateGrants = {
-  'print_template:read': ['admin', 'sales_vp'],
+  'print_template:read': ['admin', 'sales_vp', 'finance'],
   'print_template:write_quote': ['admin', 'sales_vp'],
   'print_template:write_contract': ['admin', 'sales_vp'],
   'print_template:write_delivery_note': ['admin'],
+  // the dunning letters are finance's (its aging starts the ladder, domain §11.2)
+  'print_template:write_thank_you_letter': ['admin', 'finance'],
+  'print_template:write_collection_notice': ['admin', 'finance'],
+  'print_template:write_lawyer_letter': ['admin', 'finance'],
 } as const satisfies Record<string, readonly RoleCode[]>;
 
 export type PrintTemplatePermission = keyof typeof printTemplateGrants;

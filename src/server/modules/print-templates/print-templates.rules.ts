@@ -108,20 +108,35 @@ const commonFields = [
   'owner.name', 'owner.phone', 'total.amount', 'total.amountInWords', 'total.tax',
 ] as const;
 
+/** What a dunning letter (thank-you, collection notice, lawyer's letter; domain §11.2) fills besides the common fields. */
+const letterFields = [
+  'contract.number', 'receivable.kind', 'receivable.dueDate', 'receivable.originalDueDate', 'receivable.amount', 'receivable.received',
+  'receivable.outstanding', 'receivable.outstandingInWords', 'receivable.daysOverdue', 'letter.reason', 'letter.deadline', 'letter.measures', 'letter.note',
+] as const;
+
 /** The placeholders (flat field names) each kind of document fills (the agreed print model). */
 export const printFields = {
   quote: [...commonFields, 'quote.validUntil', 'quote.paymentTerms', 'quote.deliveryTerms', 'quote.revision'],
   contract: [...commonFields, 'contract.title', 'contract.buyerParty', 'contract.sellerParty', 'contract.deliveryTerms'],
   delivery_note: [...commonFields, 'shipment.plannedDate', 'shipment.carrier', 'shipment.trackingNo', 'shipment.address', 'order.number', 'contract.number'],
+  thank_you_letter: [...commonFields, ...letterFields],
+  collection_notice: [...commonFields, ...letterFields],
+  lawyer_letter: [...commonFields, ...letterFields, 'lawyer.firm'],
 } as const satisfies Record<PrintKind, readonly string[]>;
 
 const salesLineColumns = ['no', 'product', 'description', 'unit', 'quantity', 'unitPrice', 'discount', 'taxRate', 'amount'] as const;
+
+/** A letter's line table: the overdue receivable line(s) it is about. */
+const letterLineColumns = ['no', 'contractNumber', 'kind', 'dueDate', 'amount', 'received', 'outstanding', 'daysOverdue'] as const;
 
 /** The columns of the line table per kind (what `[lines]` may name). */
 export const lineColumns = {
   quote: salesLineColumns,
   contract: salesLineColumns,
   delivery_note: ['no', 'product', 'description', 'unit', 'quantity', 'packaging'],
+  thank_you_letter: letterLineColumns,
+  collection_notice: letterLineColumns,
+  lawyer_letter: letterLineColumns,
 } as const satisfies Record<PrintKind, readonly string[]>;
 
 /** Further named tables per kind and their columns (what `[table name]` may name). */
@@ -129,16 +144,20 @@ export const printTables: Record<PrintKind, Record<string, readonly string[]>> =
   quote: {},
   contract: { paymentPlan: ['no', 'kind', 'dueDate', 'amount', 'percent'] },
   delivery_note: {},
+  thank_you_letter: {},
+  collection_notice: { history: ['no', 'date', 'step', 'note'] },
+  lawyer_letter: { history: ['no', 'date', 'step', 'note'] },
 };
 
 /** Default column headings of tables (zh-CN, the language of printed documents); `col=标签` overrides them. */
 export const columnLabels: Record<string, string> = {
   no: '序号', product: '产品名称', description: '规格/描述', unit: '单位', quantity: '数量', unitPrice: '含税单价', discount: '折扣',
   taxRate: '税率', amount: '金额（元）', packaging: '包装', kind: '款项', dueDate: '付款日期', percent: '比例',
+  contractNumber: '合同编号', received: '已收（元）', outstanding: '未收（元）', daysOverdue: '逾期天数', date: '日期', step: '催收方式', note: '说明',
 };
 
 /** Columns printed right-aligned (figures). */
-export const numericColumns: ReadonlySet<string> = new Set(['no', 'quantity', 'unitPrice', 'discount', 'taxRate', 'amount', 'percent']);
+export const numericColumns: ReadonlySet<string> = new Set(['no', 'quantity', 'unitPrice', 'discount', 'taxRate', 'amount', 'percent', 'received', 'outstanding', 'daysOverdue']);
 
 // ── the block syntax ──────────────────────────────────────────────────────────────────────────
 

@@ -50,6 +50,26 @@ export function sampleModel(kind: PrintKind, companyName: string): PrintModel {
       },
     };
   }
+  if (kind === 'thank_you_letter' || kind === 'collection_notice' || kind === 'lawyer_letter') {
+    return {
+      kind,
+      fields: {
+        ...common(companyName), 'doc.number': 'CK202612-0003', 'contract.number': 'HT2026-0042', 'receivable.kind': '进度款',
+        'receivable.dueDate': printDate('2026-10-15'), 'receivable.originalDueDate': printDate('2026-10-15'), 'receivable.amount': printMoney('75000.00'),
+        'receivable.received': printMoney('25000.00'), 'receivable.outstanding': printMoney('50000.00'), 'receivable.outstandingInWords': amountInChineseWords('50000.00'),
+        'receivable.daysOverdue': '47', 'letter.reason': '上述款项已超过合同约定的付款期限，经我司销售代表多次电话提醒，至今仍未支付。',
+        'letter.deadline': printDate('2026-12-11'), 'letter.measures': '逾期仍未付款的，我司将暂停向贵司发货，并委托律师发函直至依法提起诉讼，由此产生的一切费用由贵司承担。',
+        'letter.note': '', 'lawyer.firm': '上海明理律师事务所',
+      },
+      lines: [{ no: '1', contractNumber: 'HT2026-0042', kind: '进度款', dueDate: printDate('2026-10-15'), amount: printMoney('75000.00'), received: printMoney('25000.00'), outstanding: printMoney('50000.00'), daysOverdue: '47' }],
+      tables: {
+        history: [
+          { no: '1', date: printDate('2026-10-20'), step: '电话提醒', note: '财务经理表示月底前安排付款' },
+          { no: '2', date: printDate('2026-11-02'), step: '催款通知书', note: '快递寄送，已签收' },
+        ],
+      },
+    };
+  }
   return {
     kind,
     fields: {

@@ -4,11 +4,16 @@
  * credit-and-collections issue.
  */
 import { registerGrants } from '../../platform/authz/permissions.js';
+import { registerMessages } from '../../platform/i18n/translate.js';
+import { receivableMessages } from './receivables.messages.js';
 import { receivableGrants } from './receivables.permissions.js';
 
 registerGrants(receivableGrants);
+registerMessages(receivableMessages);
 
 export { receivableRoutes } from './receivables.routes.js';
 export { receivableGrants } from './receivables.permissions.js';
 export { adjustReceivableSchedule, assertScheduleAdjustable, createReceivableSchedule, receivableScheduleOf } from './receivables.service.js';
 export { moveReceivablesToCustomer, outstandingReceivablesSql } from './receivables.repository.js';
+export { applyReceipts, openLinesOfCustomer, unpaidPrepaymentsOf, type OpenLineRow } from './receivables.payments.js';
+export { agingBucket, daysOverdue } from './receivables.aging.rules.js';

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { IsoDate } from '../../../shared/dates.js';
 import { visibleTo } from '../../platform/authz/scope.js';
 import type { Executor } from '../../platform/db/client.js';
@@ -16,7 +16,8 @@ export async function insertReceivables(tx: Executor, rows: (typeof receivables.
 }
 
 export interface ReceivableFilter {
-  workspaceId: string; owners: VisibleOwners; customerId?: string; contractId?: string; status?: string;
+  workspaceId: string; owners: VisibleOwners; customerId?: string; contractId?: string; ownerId?: string; status?: string;
+  dueFrom?: IsoDate; dueTo?: IsoDate; overdueAsOf?: IsoDate;
   after?: { dueDate: IsoDate; id: string }; limit: number;
 }
 
@@ -25,7 +26,12 @@ export async function listReceivableRows(db: Executor, f: ReceivableFilter) {
   const where: SQL[] = [eq(receivables.workspaceId, f.workspaceId), visibleTo(f.owners, receivables.ownerId)];
   if (f.customerId) where.push(eq(receivables.customerId, f.customerId));
   if (f.contractId) where.push(eq(receivables.contractId, f.contractId));
+  if (f.ownerId) where.push(eq(receivables.ownerId, f.ownerId));
   if (f.status) where.push(eq(receivables.status, f.status));
+  if (f.dueFrom) where.push(gte(receivables.dueDate, f.dueFrom));
+  if (f.dueTo) where.push(lte(receivables.dueDate, f.dueTo));
+  // overdue: something still owed and the due date passed (the due date itself is not overdue)
+  if (f.overdueAsOf) where.push(inArray(receivables.status, ['open', 'partial']), lt(receivables.dueDate, f.overdueAsOf));
   if (f.after) where.push(or(gt(receivables.dueDate, f.after.dueDate), and(eq(receivables.dueDate, f.after.dueDate), gt(receivables.id, f.after.id)))!);
   return db.select().from(receivables).where(and(...where)).orderBy(asc(receivables.dueDate), asc(receivables.id)).limit(f.limit + 1);
 }

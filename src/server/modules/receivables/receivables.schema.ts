@@ -9,8 +9,8 @@ const amount = (name: string) => numeric(name, { precision: 18, scale: 2 });
 
 /**
  * A receivable line (应收款, domain §11.1): one per payment-plan line of a signed contract, with its
- * due date and amount; payments received are matched to it later (received, status open → partial →
- * paid). Owner and customer are copied from the contract so the finance lists filter without a join.
+ * due date and amount; payments received are matched to it (received, status open → partial →
+ * paid, or written_off by an approved bad-debt write-off). Owner and customer are copied from the contract so the finance lists filter without a join.
  */
 export const receivables = pgTable('receivables', {
   ...businessColumns(),
@@ -23,7 +23,13 @@ export const receivables = pgTable('receivables', {
   dueDate: day('due_date').notNull(),
   amount: amount('amount').notNull(),
   received: amount('received').notNull().default('0.00'),
-  status: text('status').notNull(), // open | partial | paid
+  status: text('status').notNull(), // open | partial | paid | written_off
+  /** the day the line became fully paid (the payment that settled it): the month penalties are refunded in */
+  paidOn: day('paid_on'),
+  /** the due date before an approved deferral (延期付款) moved it; null when never deferred */
+  deferredFrom: day('deferred_from'),
+  /** the day a bad-debt write-off (呆账核销) was approved; the line is then written_off */
+  writtenOffOn: day('written_off_on'),
 }, (t) => [
   primaryKey({ columns: [t.workspaceId, t.id] }),
   foreignKey({ columns: [t.workspaceId, t.contractId], foreignColumns: [contracts.workspaceId, contracts.id] }),

@@ -1,5 +1,5 @@
 import type { ReceivableDto, ReceivableListQuery } from '../../../shared/contracts/receivables.contract.js';
-import type { IsoDate } from '../../../shared/dates.js';
+import { todayIn, type IsoDate } from '../../../shared/dates.js';
 import { AppError, invalidField } from '../../../shared/errors.js';
 import { money, type Money } from '../../../shared/money.js';
 import { appendAudit } from '../../platform/audit/audit.service.js';
@@ -10,9 +10,10 @@ import { decodeCursor, pageFrom } from '../../platform/http/pagination.js';
 import {
   deleteReceivables, insertReceivables, listReceivableRows, lockReceivablesOfContract, receivableNames, receivablesOfContract, rewriteReceivable, type ReceivableRow,
 } from './receivables.repository.js';
+import { daysOverdue } from './receivables.aging.rules.js';
 import { adjustSchedule, outstanding, receivableStatus, type ScheduleProblem } from './receivables.rules.js';
 
-async function toDtos(db: Executor, workspaceId: string, rows: readonly ReceivableRow[]): Promise<ReceivableDto[]> {
+async function toDtos(db: Executor, workspaceId: string, rows: readonly ReceivableRow[], asOf?: IsoDate): Promise<ReceivableDto[]> {
   const names = await receivableNames(db, workspaceId, rows);
   return rows.map((r) => {
     const c = names.contracts.get(r.contractId);
@@ -21,7 +22,8 @@ async function toDtos(db: Executor, workspaceId: string, rows: readonly Receivab
       customer: { id: r.customerId, name: names.customers.get(r.customerId) ?? '—' },
       owner: { id: r.ownerId, name: names.users.get(r.ownerId) ?? '—' },
       planIndex: r.planIndex, kind: r.kind as ReceivableDto['kind'], dueDate: r.dueDate, amount: r.amount, received: r.received,
-      outstanding: outstanding(r.amount, r.received), status: r.status as ReceivableDto['status'], version: r.version,
+      outstanding: outstanding(r.amount, r.received), status: r.status as ReceivableDto['status'], paidOn: r.paidOn,
+      daysOverdue: asOf && (r.status === 'open' || r.status === 'partial') ? Math.max(0, daysOverdue(r.dueDate, asOf)) : 0, version: r.version,
     };
   });
 }
@@ -102,13 +104,15 @@ function decodeDueCursor(cursor: string | undefined): { dueDate: IsoDate; id: st
   return { dueDate, id };
 }
 
-/** Receivables of the caller's data scope (owner of the contract), by customer, contract and status, earliest due first. */
+/** Receivables of the caller's data scope (owner of the contract), by customer, contract, owner, status, due range and overdue as of a day, earliest due first. */
 export async function listReceivables(ctx: CommandContext, q: ReceivableListQuery) {
+  const asOf = q.asOf ?? todayIn(ctx.workspace.timeZone);
   const owners = await visibleOwners(ctx.db, ctx);
   const rows = await listReceivableRows(ctx.db, {
-    workspaceId: ctx.workspace.id, owners, customerId: q.customerId, contractId: q.contractId, status: q.status,
+    workspaceId: ctx.workspace.id, owners, customerId: q.customerId, contractId: q.contractId, ownerId: q.ownerId, status: q.status,
+    dueFrom: q.dueFrom, dueTo: q.dueTo, overdueAsOf: q.overdue === 'true' ? asOf : undefined,
     after: decodeDueCursor(q.cursor), limit: q.limit,
   });
   const page = pageFrom(rows, q.limit, (r) => [r.dueDate, r.id]);
-  return { items: await toDtos(ctx.db, ctx.workspace.id, page.items), nextCursor: page.nextCursor };
+  return { items: await toDtos(ctx.db, ctx.workspace.id, page.items, asOf), nextCursor: page.nextCursor };
 }

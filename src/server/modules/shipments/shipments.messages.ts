@@ -14,6 +14,7 @@ const zhCN = {
   'errors.returnReasonRequired': '退回发货通知须填写原因',
   'shipments.detail.money': '{amount}',
   'shipments.detail.overdue': '{dueDate} 到期，逾期 {days} 天，未收 {outstanding}',
+  'shipments.detail.prepaymentOwed': '预付款 {dueDate} 到期，未收 {outstanding}',
 } as const;
 
 const enUS = {
@@ -31,6 +32,7 @@ const enUS = {
   'errors.returnReasonRequired': 'Give a reason to return the delivery notice',
   'shipments.detail.money': '{amount}',
   'shipments.detail.overdue': 'due {dueDate}, {days} days overdue, {outstanding} open',
+  'shipments.detail.prepaymentOwed': 'prepayment due {dueDate}, {outstanding} not received',
 } as const satisfies Record<keyof typeof zhCN, string>;
 
 export const shipmentMessages = { 'zh-CN': zhCN, 'en-US': enUS };

@@ -77,6 +77,22 @@ export function overrideApprovalFlags(shortfall: Money, hasOverdue: boolean, gmS
   return { financeApproves: !gmApproves, gmApproves };
 }
 
+// ── prepayment before shipping (domain §11.2) ─────────────────────────────────────────────────────
+
+export interface UnpaidPrepayment { receivableId: string; contractNumber: string; dueDate: IsoDate; outstanding: Money }
+
+/**
+ * Prepayment first (预付款未到不发货, domain §11.2 "finance records; shipping is released"): a shipment
+ * of a contract with any prepayment line not fully received is refused, whatever its due date, and an
+ * approved over-credit override does not lift it (the override is about credit, the prepayment is
+ * cash before delivery). Returns what is still owed on the contract's prepayment lines, or null.
+ */
+export function prepaymentBlock(lines: readonly UnpaidPrepayment[]): { contractNumber: string; outstanding: Money; lines: UnpaidPrepayment[] } | null {
+  const owed = lines.filter((l) => money.compare(l.outstanding, 0) > 0);
+  if (owed.length === 0) return null;
+  return { contractNumber: owed[0]!.contractNumber, outstanding: money.add(...owed.map((l) => l.outstanding)), lines: owed };
+}
+
 // ── status flow ─────────────────────────────────────────────────────────────────────────────────
 
 export type ShipmentAction = 'override_approved' | 'review' | 'return' | 'pick' | 'pack' | 'ship' | 'deliver' | 'cancel' | 'order_cancelled';

@@ -15,12 +15,13 @@ import { emitEvent } from '../../platform/notifications/outbox.js';
 import { allocateNumber } from '../../platform/numbering/numbering.service.js';
 import { readPolicies } from '../../platform/policies/policies.service.js';
 import { exposureBreakdown, receivablesDueBefore } from '../credit/index.js';
+import { unpaidPrepaymentsOf } from '../receivables/index.js';
 import {
   creditLimitOf, customerNameOf, userNameOf, findOrder, findOrderInScope, findShipment, findShipmentInScope, heldByLine, insertShipment, linkOverrideApproval, listShipmentRows, markContractExecuting,
   namesFor, setOrderStatus, shipmentsOfOrder, shippedByOrderLine, updateShipment, type OrderRow, type ShipmentRow,
 } from './shipments.repository.js';
 import {
-  checkCredit, nextShipmentStatus, orderStatusAfterShipping, otherExposureOf, overrideApprovalFlags, priceShipmentLines, stoppedByOrderCancellation, warehouseStepOf,
+  checkCredit, nextShipmentStatus, prepaymentBlock, orderStatusAfterShipping, otherExposureOf, overrideApprovalFlags, priceShipmentLines, stoppedByOrderCancellation, warehouseStepOf,
   type CreditCheckResult, type OrderLineLike, type ShipmentAction, type ShipmentLine,
 } from './shipments.rules.js';
 
@@ -78,6 +79,17 @@ function creditRefusal(position: CreditPositionDto): AppError {
     ...position.overdueLines.slice(0, 5).map((o, i) => ({ path: `credit.overdueLines.${i}`, message: 'shipments.detail.overdue', params: { dueDate: o.dueDate, days: o.daysOverdue, outstanding: o.outstanding } })),
   ];
   return new AppError('RULE_VIOLATION', key, params, details);
+}
+
+/** Refuses (422 naming the contract and what is still owed) a shipment whose contract's prepayment is not fully received; no override lifts it. */
+async function assertPrepaymentReceived(db: Executor, ctx: CommandContext, contractId: string) {
+  const block = prepaymentBlock(await unpaidPrepaymentsOf(db, ctx.workspace.id, contractId));
+  if (!block) return;
+  const params = { contractNumber: block.contractNumber, outstanding: block.outstanding };
+  throw new AppError('RULE_VIOLATION', 'errors.prepaymentNotReceived', params, [
+    { path: 'contractId', message: 'errors.prepaymentNotReceived', params },
+    ...block.lines.map((l, i) => ({ path: `prepayment.${i}`, message: 'shipments.detail.prepaymentOwed', params: { dueDate: l.dueDate, outstanding: l.outstanding } })),
+  ]);
 }
 
 // ── DTOs ─────────────────────────────────────────────────────────────────────────────────────
@@ -222,6 +234,7 @@ export async function createShipment(ctx: CommandContext, input: CreateShipmentB
       customerId: order.customerId, customerName: await customerNameOf(tx, ctx.workspace.id, order.customerId), contractId: order.contractId, amount: priced.amount, hasOverride: false, asOf: todayOf(ctx),
     });
     if (!result.passes && !input.creditHold) throw creditRefusal(position);
+    await assertPrepaymentReceived(tx, ctx, order.contractId);
     const number = await allocateNumber(tx, ctx.workspace, 'shipment');
     const row = await insertShipment(tx, {
       workspaceId: ctx.workspace.id, number, orderId: order.id, contractId: order.contractId, customerId: order.customerId, ownerId: order.ownerId,
@@ -336,6 +349,7 @@ export async function warehouseStep(ctx: CommandContext, id: string, input: Ware
           hasOverride: row.overrideStatus === 'approved', asOf: todayOf(ctx),
         });
         if (!result.passes) throw creditRefusal(position);
+        await assertPrepaymentReceived(tx, ctx, row.contractId);
         set = { shippedAt: now, shippedBy: ctx.actor.id, carrier: input.carrier, trackingNo: input.trackingNo };
         break;
       }

@@ -15,10 +15,13 @@ const expected: Record<RoleCode, string[]> = {
   sales_rep: [],
   cs_manager: [],
   cs_specialist: [],
-  finance: [],
+  finance: ['print_template:read', 'print_template:write_collection_notice', 'print_template:write_lawyer_letter', 'print_template:write_thank_you_letter'],
   warehouse: [],
   receptionist: [],
-  admin: ['print_template:read', 'print_template:write_contract', 'print_template:write_delivery_note', 'print_template:write_quote'],
+  admin: [
+    'print_template:read', 'print_template:write_collection_notice', 'print_template:write_contract', 'print_template:write_delivery_note',
+    'print_template:write_lawyer_letter', 'print_template:write_quote', 'print_template:write_thank_you_letter',
+  ],
 };
 
 describe('print-template permissions per role', () => {

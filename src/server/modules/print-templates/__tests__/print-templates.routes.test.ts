@@ -33,14 +33,16 @@ async function resetToDefault(kind: string) {
 const customTemplate = '^^ {{company.name}}\n# 定制合同 {{doc.number}}\n[lines no description=品名 amount]\n[totals]\n定制条款：{{contract.deliveryTerms}}';
 
 describe('print templates (打印模板)', () => {
-  it('lists the three kinds for the administrator and the sales VP, each printing the built-in default until saved', async () => {
+  it('lists the kinds (sales documents and dunning letters) for the administrator and the sales VP, each printing the built-in default until saved', async () => {
     const res = await admin.get('/api/v1/print-templates');
     expect(res.statusCode, res.body).toBe(200);
     const items = (res.json() as { items: PrintTemplateSummaryDto[] }).items;
-    expect(items.map((i) => i.kind)).toEqual(['quote', 'contract', 'delivery_note']);
+    expect(items.map((i) => i.kind)).toEqual(['quote', 'contract', 'delivery_note', 'thank_you_letter', 'collection_notice', 'lawyer_letter']);
     expect(items.find((i) => i.kind === 'delivery_note')).toMatchObject({ isDefault: true, version: 0, updatedBy: null, canEdit: true });
     const forVp = ((await vp.get('/api/v1/print-templates')).json() as { items: PrintTemplateSummaryDto[] }).items;
-    expect(Object.fromEntries(forVp.map((i) => [i.kind, i.canEdit]))).toEqual({ quote: true, contract: true, delivery_note: false });
+    expect(Object.fromEntries(forVp.map((i) => [i.kind, i.canEdit]))).toEqual({
+      quote: true, contract: true, delivery_note: false, thank_you_letter: false, collection_notice: false, lawyer_letter: false,
+    });
   });
 
   it.each([['rep1', rep1], ['manager1', manager], ['gm', gm], ['warehouse1', warehouse]])('refuses %s the template settings (403)', async (_who, client) => {

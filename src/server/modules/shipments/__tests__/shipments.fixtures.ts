@@ -11,11 +11,12 @@ export { today };
 
 /**
  * A signed contract (two lines: 2 × 30,000.00 control cabinets and a 40,000.00 service, 100,000.00
- * in all, plan 30 % due today and 70 % in 2099) and an order for all of it, written straight into the
+ * in all, plan 30 % progress payment due today and 70 % in 2099) and an order for all of it, written straight into the
  * orders table (the orders module has its own tests): line 0 = 2 台 at 30,000.00, line 1 = 1 项 at 40,000.00.
  */
 export async function signedOrder(t: TestContext, owner: Client, manager: Client, customerId: string, opts: { priority?: 'normal' | 'rush'; contract?: Record<string, unknown> } = {}) {
-  const contract: Contract = await signContractThroughApi(owner, manager, customerId, opts.contract ?? {});
+  // the first 30 % is a progress payment, not a prepayment: an unpaid prepayment blocks every shipment (payments module)
+  const contract: Contract = await signContractThroughApi(owner, manager, customerId, opts.contract ?? { paymentPlan: noPrepaymentPlan() });
   const orderId = newId();
   await t.handle.db.insert(orders).values({
     workspaceId: t.demo.workspaceId, id: orderId, number: `DD-T-${orderId.slice(-8)}`, contractId: contract.id, customerId, ownerId: contract.owner.id,
@@ -27,6 +28,12 @@ export async function signedOrder(t: TestContext, owner: Client, manager: Client
   });
   return { contract, orderId };
 }
+
+/** The default plan with its first line a progress payment due today (so no prepayment holds the goods). */
+export const noPrepaymentPlan = () => [
+  { kind: 'progress', dueDate: today(), amount: '30000.00', percent: '30' },
+  { kind: 'balance', dueDate: '2099-12-31', amount: '70000.00', percent: '70' },
+];
 
 /** Gives the customer a credit profile with this limit (as an approved credit change would). */
 export async function setCreditLimit(t: TestContext, customerId: string, limit: string) {

@@ -34,6 +34,7 @@ export const enUS = {
   'docType.quote': 'Quote approval',
   'docType.contract_amendment': 'Contract amendment review',
   'docType.invoice_request': 'Invoice request',
+  'docType.payment_slip': 'Payment slip',
   'docType.order_change': 'Order change',
   'detail.title': 'Approval',
   'detail.snapshot': 'What is being approved (frozen at submission)',

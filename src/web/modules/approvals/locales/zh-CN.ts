@@ -32,6 +32,7 @@ export const zhCN = {
   'docType.quote': '报价审批',
   'docType.contract_amendment': '合同变更评审',
   'docType.invoice_request': '开票申请',
+  'docType.payment_slip': '缴款单',
   'docType.order_change': '订单变更审批',
   'detail.title': '审批详情',
   'detail.snapshot': '审批内容（提交时冻结）',

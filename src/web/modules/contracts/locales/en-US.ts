@@ -23,6 +23,7 @@ export const enUS = {
   'receivableStatus.open': 'Open',
   'receivableStatus.partial': 'Partly received',
   'receivableStatus.paid': 'Paid',
+  'receivableStatus.written_off': 'Written off',
   'field.number': 'Number',
   'field.title': 'Title',
   'field.customer': 'Customer',

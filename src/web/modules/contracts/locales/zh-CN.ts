@@ -22,6 +22,7 @@ export const zhCN = {
   'receivableStatus.open': '未收',
   'receivableStatus.partial': '部分收款',
   'receivableStatus.paid': '已收清',
+  'receivableStatus.written_off': '已核销',
   'field.number': '合同编号',
   'field.title': '合同名称',
   'field.customer': '客户',

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Col, Descriptions, Empty, Flex, Row, Spin, Statistic, Tag, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Empty, Flex, Row, Space, Spin, Statistic, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -6,7 +6,12 @@ import { ErrorAlert } from '../../../platform/errors/error-alert';
 import { ErrorResult } from '../../../platform/errors/error-result';
 import { useFormatInstant } from '../../../platform/format/format-instant';
 import { LoadMore } from '../../../platform/list/load-more';
-import { useCredit, useCreditHistory, type CreditChangeRequest, type CreditGrade, type CreditHistoryItem } from '../api';
+import { useAccess } from '../../../platform/access/access';
+import { OpenReceivablesCard } from '../../payments';
+import { useCredit, useCreditHistory, useInvestigations, useRatings, type CreditChangeRequest, type CreditGrade, type CreditHistoryItem } from '../api';
+import { CreditInvestigationSection } from './credit-investigation-section';
+import { CreditRatingSection } from './credit-rating-section';
+import { LimitCalculatorDrawer } from './limit-calculator-drawer';
 import { formatMoney, GradeTag, useTermsText } from './credit-format';
 import { ProposeCreditModal } from './propose-credit-modal';
 
@@ -65,17 +70,41 @@ function CreditHistory({ customerId }: { customerId: string }) {
   );
 }
 
-/** 信用 tab of the customer page: the credit position, the change in approval, the request form and the history. */
+/** Investigations and the grade history (what customer service sees without the credit position). */
+function RatingAndInvestigations({ customerId }: { customerId: string }) {
+  const { can } = useAccess();
+  const canRead = can('credit-investigation:read');
+  const investigations = useInvestigations(customerId, canRead);
+  const items = investigations.data?.items ?? [];
+  return (
+    <>
+      {can('credit-rating:read') ? <CreditRatingSection customerId={customerId} investigations={items} /> : null}
+      {canRead ? <CreditInvestigationSection customerId={customerId} investigations={items} loading={investigations.isPending} /> : null}
+    </>
+  );
+}
+
+/** 信用 tab of the customer page: the credit position, the change in approval, the request form and the history; the grade history, investigations and limit calculators. */
 export function CustomerCreditTab({ customerId }: { customerId: string }) {
+  const { can } = useAccess();
+  if (!can('credit:read')) return <Flex vertical gap={16} data-testid="customer-credit"><RatingAndInvestigations customerId={customerId} /></Flex>;
+  return <CreditPosition customerId={customerId} />;
+}
+
+function CreditPosition({ customerId }: { customerId: string }) {
   const { t } = useTranslation('credit');
+  const { can } = useAccess();
   const terms = useTermsText();
   const credit = useCredit(customerId);
-  const [proposing, setProposing] = useState(false);
+  const ratings = useRatings(customerId, can('credit-rating:read'));
+  const [proposing, setProposing] = useState<{ limit?: string; reason?: string } | null>(null);
+  const [calculating, setCalculating] = useState(false);
   if (credit.isPending) return <Flex justify="center" style={{ padding: 24 }}><Spin /></Flex>;
   if (credit.isError) return <ErrorResult error={credit.error} onRetry={() => void credit.refetch()} />;
   const c = credit.data;
   const pending = c.pendingRequest;
   const isNegative = c.available.startsWith('-');
+  const latest = ratings.data?.items[0];
   return (
     <Flex vertical gap={16} data-testid="customer-credit">
       {!c.hasProfile ? <Alert type="warning" showIcon title={t('noProfile.title')} description={t('noProfile.body')} /> : null}
@@ -99,7 +128,7 @@ export function CustomerCreditTab({ customerId }: { customerId: string }) {
         </Col>
         <Col xs={12} md={6}>
           <Card size="small">
-            <Statistic title={t('field.available')} value={formatMoney(c.available)} styles={{ content: { color: isNegative ? '#cf1322' : '#389e0d' } }} />
+            <Statistic title={t('field.available')} value={formatMoney(c.available)} data-testid="credit-available" styles={{ content: { color: isNegative ? '#cf1322' : '#389e0d' } }} />
             {c.isOverLimit ? <Tag color="error">{t('overLimit')}</Tag> : null}
           </Card>
         </Col>
@@ -114,14 +143,21 @@ export function CustomerCreditTab({ customerId }: { customerId: string }) {
         <Descriptions.Item label={t('field.effectiveFrom')}>{c.effectiveFrom ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('field.reason')}>{c.reason ?? '—'}</Descriptions.Item>
       </Descriptions>
-      {c.canPropose ? (
-        <div><Button type="primary" onClick={() => setProposing(true)} data-testid="credit-propose">{t('propose.button')}</Button></div>
-      ) : null}
+      <Space>
+        {c.canPropose ? <Button type="primary" onClick={() => setProposing({})} data-testid="credit-propose">{t('propose.button')}</Button> : null}
+        {can('credit-limit:calculate') ? <Button onClick={() => setCalculating(true)} data-testid="credit-calculate">{t('calc.button')}</Button> : null}
+      </Space>
+      {can('receivable:read') ? <OpenReceivablesCard customerId={customerId} /> : null}
+      <RatingAndInvestigations customerId={customerId} />
       <div>
         <Typography.Title level={5}>{t('history.title')}</Typography.Title>
         <CreditHistory customerId={customerId} />
       </div>
-      {proposing ? <ProposeCreditModal credit={c} onClose={() => setProposing(false)} /> : null}
+      {proposing ? <ProposeCreditModal credit={c} onClose={() => setProposing(null)} prefill={{ ...proposing, ...(latest ? { grade: latest.grade, termsDays: latest.suggestedTermsDays } : {}) }} /> : null}
+      {calculating ? (
+        <LimitCalculatorDrawer onClose={() => setCalculating(false)}
+          onPropose={c.canPropose ? (limit, working) => { setCalculating(false); setProposing({ limit, reason: working.join('\n') }); } : undefined} />
+      ) : null}
     </Flex>
   );
 }

@@ -11,7 +11,7 @@ const grades: CreditGrade[] = ['A', 'B', 'C', 'D'];
 interface Values { limit: string; grade: CreditGrade; termsDays?: number | null; reason: string }
 
 /** Asks for a new limit, grade and terms; the values apply only once the approval completes. */
-export function ProposeCreditModal({ credit, onClose }: { credit: Credit; onClose: () => void }) {
+export function ProposeCreditModal({ credit, onClose, prefill }: { credit: Credit; onClose: () => void; prefill?: Partial<Values> }) {
   const { t } = useTranslation('credit');
   const { t: tp } = useTranslation('platform');
   const { message } = App.useApp();
@@ -39,7 +39,7 @@ export function ProposeCreditModal({ credit, onClose }: { credit: Credit; onClos
       <Alert type="info" showIcon title={t('propose.hint', { gm: formatMoney(String(policy('credit.gmApprovalLimit') ?? '500000'), { cents: false }) })} style={{ marginBottom: 16 }} />
       <ErrorAlert error={formError} />
       <Form id="credit-change-form" form={form} layout="vertical" onFinish={submit}
-        initialValues={{ limit: credit.hasProfile ? credit.limit : '', grade: credit.grade ?? 'C', termsDays: null, reason: '' }}>
+        initialValues={{ limit: credit.hasProfile ? credit.limit : '', grade: credit.grade ?? 'C', termsDays: null, reason: '', ...prefill }}>
         <Form.Item name="grade" label={t('propose.grade')} rules={[{ required: true, message: t('field.required') }]}
           extra={grade === 'C' ? t('propose.capC', { cap: formatMoney(String(policy('credit.gradeCMaxLimit') ?? '')) }) : undefined}>
           <Select options={grades.map((g) => ({ value: g, label: t(`grade.${g}`) }))} data-testid="credit-grade-select" />

@@ -85,7 +85,7 @@ export function CustomerDetailPage() {
     { key: 'opportunities', label: t('detail.tab.opportunities'), children: <CustomerOpportunities customerId={c.id} /> },
     { key: 'mot', label: tm('tab.title'), children: <CustomerMotTab customerId={c.id} /> },
     { key: 'activities', label: t('detail.tab.activities'), children: <ActivityTimeline customerId={c.id} /> },
-    ...(can('credit:read') ? [{ key: 'credit', label: tc('tab.title'), children: <CustomerCreditTab customerId={c.id} /> }] : []),
+    ...(can('credit:read') || can('credit-investigation:read') ? [{ key: 'credit', label: tc('tab.title'), children: <CustomerCreditTab customerId={c.id} /> }] : []),
     ...(can('quote:read') ? [{ key: 'quotes', label: t('detail.tab.quotes'), children: <QuotesTab customerId={c.id} /> }] : []),
     ...laterAreas.map((area) => ({ key: area, label: t(`detail.tab.${area}`), children: <LaterTab area={area} /> })),
   ];

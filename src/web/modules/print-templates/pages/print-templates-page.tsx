@@ -12,7 +12,7 @@ import {
   previewPrintTemplate, usePrintTemplate, usePrintTemplates, useResetPrintTemplate, useSavePrintTemplate, type PrintKind, type PrintTemplate,
 } from '../api';
 
-const kinds: PrintKind[] = ['quote', 'contract', 'delivery_note'];
+const kinds: PrintKind[] = ['quote', 'contract', 'delivery_note', 'thank_you_letter', 'collection_notice', 'lawyer_letter'];
 const blockSnippets = [
   ['blocks.title1', '# '], ['blocks.heading', '## '], ['blocks.center', '^^ '], ['blocks.right', '>> '], ['blocks.rule', '---'],
   ['blocks.columns', '[columns]\n\n[next]\n\n[/columns]'], ['blocks.lines', '[lines]'], ['blocks.totals', '[totals]'],

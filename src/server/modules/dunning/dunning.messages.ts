@@ -1,0 +1,46 @@
+/** The dunning module's messages (zh-CN first; en-US has the same keys). */
+const zhCN = {
+  'entities.receivable': '应收款',
+  'entities.dunningLetter': '催款函件',
+  'errors.deferralWrongStatus': '只有未收或部分收款的应收款可以申请延期付款（当前状态：{status}）',
+  'errors.deferralNotLater': '延期后的付款日期必须晚于当前到期日 {dueDate}',
+  'errors.deferralBeyondCap': '延期付款最长为原合同付款日 {originalDueDate} 后 {months} 个月，最晚 {cap}',
+  'errors.deferralPending': '该笔应收款已有一项延期付款申请在审批中',
+  'errors.dunningNotOverdue': '该笔应收款尚未逾期（到期日 {dueDate}），不能催款或核销',
+  'errors.dunningLineClosed': '该笔应收款已结清或已核销（状态：{status}），不能再催款',
+  'errors.dunningWriteOffPending': '该笔应收款的呆账核销正在审批中',
+  'errors.dunningThankYouNotInStanding': '客户信用不属良好（A/B 级且无超过规定天数的逾期），应发催款通知书而非感谢函',
+  'errors.dunningWriteOffFinanceOnly': '呆账核销只能由财务申请',
+  'errors.dunningNoLetter': '该催款记录没有函件',
+  'errors.month': '月份格式应为 YYYY-MM',
+  'dunning.task.thank_you': '已向{customer}发出感谢函（{contract}，未收 {outstanding} 元），请跟进回款',
+  'dunning.task.notice': '已向{customer}发出催款通知书（{contract}，未收 {outstanding} 元），请在 {deadline} 前跟进回款',
+  'dunning.task.lawyer_letter': '已向{customer}发出律师函（{contract}，未收 {outstanding} 元），请跟进并准备证据',
+  'dunning.task.lawsuit': '对{customer}提起诉讼（{contract}，未收 {outstanding} 元）：请整理合同、发货单、对账单等证据',
+  'dunning.task.write_off': '{customer}（{contract}）的呆账核销已申请，未收 {outstanding} 元，等待销售经理审批',
+  'dunning.task.write_off_done': '{customer}（{contract}）的 {outstanding} 元已核销为呆账',
+} as const;
+
+const enUS = {
+  'entities.receivable': 'Receivable',
+  'entities.dunningLetter': 'Dunning letter',
+  'errors.deferralWrongStatus': 'Only open or partly paid lines can be deferred (status: {status})',
+  'errors.deferralNotLater': 'The new due date must be after the current due date {dueDate}',
+  'errors.deferralBeyondCap': 'A deferral is at most {months} months after the original contract due date {originalDueDate}: {cap} at the latest',
+  'errors.deferralPending': 'A deferral of this line is already waiting for approval',
+  'errors.dunningNotOverdue': 'This line is not overdue (due {dueDate}): no dunning step or write-off',
+  'errors.dunningLineClosed': 'This line is settled or written off (status: {status})',
+  'errors.dunningWriteOffPending': 'A write-off of this line is waiting for approval',
+  'errors.dunningThankYouNotInStanding': 'The customer is not in good standing (grade A/B, nothing long overdue): send a collection notice, not a thank-you letter',
+  'errors.dunningWriteOffFinanceOnly': 'Only finance requests a bad-debt write-off',
+  'errors.dunningNoLetter': 'This dunning step has no letter',
+  'errors.month': 'Month must be YYYY-MM',
+  'dunning.task.thank_you': 'Thank-you letter sent to {customer} ({contract}, {outstanding} outstanding): follow up the payment',
+  'dunning.task.notice': 'Collection notice sent to {customer} ({contract}, {outstanding} outstanding): follow up before {deadline}',
+  'dunning.task.lawyer_letter': "Lawyer's letter sent to {customer} ({contract}, {outstanding} outstanding): follow up and gather evidence",
+  'dunning.task.lawsuit': 'Lawsuit against {customer} ({contract}, {outstanding} outstanding): assemble the contract, delivery notes and statements',
+  'dunning.task.write_off': 'Write-off of {customer} ({contract}, {outstanding}) requested: waiting for the sales manager',
+  'dunning.task.write_off_done': '{outstanding} of {customer} ({contract}) written off as bad debt',
+} as const satisfies Record<keyof typeof zhCN, string>;
+
+export const dunningMessages = { 'zh-CN': zhCN, 'en-US': enUS };
