@@ -82,7 +82,10 @@ export const DunningLineDto = z.object({
 }).meta({ id: 'DunningLine' });
 export type DunningLineDto = z.infer<typeof DunningLineDto>;
 
-export const DunningQueue = z.object({ asOf: IsoDateString, items: z.array(DunningLineDto) }).meta({ id: 'DunningQueue' });
+export const DunningQueue = z.object({
+  asOf: IsoDateString, items: z.array(DunningLineDto),
+  truncated: z.boolean().describe('more overdue lines exist than the queue shows (the oldest 500): narrow it by owner'),
+}).meta({ id: 'DunningQueue' });
 export type DunningQueue = z.infer<typeof DunningQueue>;
 
 export const LogDunningStepBody = z.strictObject({

@@ -57,6 +57,8 @@ export const CreditPositionDto = z.object({
   verdict: CreditVerdict,
   hasOverride: z.boolean().describe('an approved over-credit override is on record for this shipment: it passes'),
   passes: z.boolean(),
+  prepaymentOwed: MoneyString.nullable().optional()
+    .describe('what is still owed on the contract\'s prepayment lines: while it is not null the shipment is refused whatever the credit (no override lifts it)'),
 }).meta({ id: 'CreditPosition' });
 export type CreditPositionDto = z.infer<typeof CreditPositionDto>;
 

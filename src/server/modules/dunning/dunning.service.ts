@@ -9,6 +9,7 @@ import { visibleOwners } from '../../platform/authz/scope.js';
 import type { Executor, Tx } from '../../platform/db/client.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
 import type { CommandContext } from '../../platform/http/context.js';
+import { pageFrom } from '../../platform/http/pagination.js';
 import { translate } from '../../platform/i18n/translate.js';
 import { emitEvent } from '../../platform/notifications/outbox.js';
 import { readPolicies } from '../../platform/policies/policies.service.js';
@@ -58,7 +59,7 @@ export async function dunningQueue(ctx: CommandContext, q: DunningQuery): Promis
   const asOf = q.asOf ?? todayOf(ctx);
   const owners = await visibleOwners(db, ctx);
   const policy = await dunningPolicyOf(db, ctx.workspace.id);
-  const rows = await overdueLines(db, { workspaceId: ctx.workspace.id, owners, asOf, ownerId: q.ownerId, limit: QUEUE_LIMIT });
+  const { items: rows, nextCursor } = pageFrom(await overdueLines(db, { workspaceId: ctx.workspace.id, owners, asOf, ownerId: q.ownerId, limit: QUEUE_LIMIT + 1 }), QUEUE_LIMIT, (r) => [r.id]);
   const customerIds = rows.map((r) => r.customerId);
   const grades = await gradesOf(db, ctx.workspace.id, customerIds);
   const earliest = await earliestOverdueByCustomer(db, ctx.workspace.id, customerIds, asOf);
@@ -84,7 +85,7 @@ export async function dunningQueue(ctx: CommandContext, q: DunningQuery): Promis
     };
   });
   const filtered = items.filter((i) => (!q.step || i.nextStep === q.step) && (q.dueOnly !== 'true' || i.isDue));
-  return { asOf, items: filtered };
+  return { asOf, items: filtered, truncated: nextCursor !== null };
 }
 
 /** A receivable line the caller sees (owner in their data scope), or 404. */

@@ -48,6 +48,7 @@ async function creditPosition(db: Executor, ctx: CommandContext, p: PositionInpu
   const limitRow = await creditLimitOf(db, ctx.workspace.id, p.customerId);
   const breakdown = await exposureBreakdown(db, ctx.workspace.id, p.customerId);
   const due = await receivablesDueBefore(db, ctx.workspace.id, p.customerId, p.asOf);
+  const unpaid = prepaymentBlock(await unpaidPrepaymentsOf(db, ctx.workspace.id, p.contractId));
   const limit = limitRow ? money.format(limitRow) : NO_CREDIT;
   const contractPart = breakdown.contracts.find((c) => c.contractId === p.contractId)?.signedUnshipped ?? NO_CREDIT;
   const result = checkCredit({
@@ -59,7 +60,7 @@ async function creditPosition(db: Executor, ctx: CommandContext, p: PositionInpu
       customerId: p.customerId, customerName: p.customerName, hasProfile: limitRow !== null, limit, exposureNow: breakdown.total,
       shipmentAmount: money.format(p.amount), exposureWithShipment: result.exposureWithShipment, available: result.available, shortfall: result.shortfall,
       overdueLines: result.overdue.map((o) => ({ receivableId: o.receivableId, contractId: o.contractId, contractNumber: o.contractNumber, dueDate: o.dueDate, outstanding: o.outstanding, daysOverdue: o.daysOverdue })),
-      asOf: p.asOf, verdict: result.verdict, hasOverride: p.hasOverride, passes: result.passes,
+      asOf: p.asOf, verdict: result.verdict, hasOverride: p.hasOverride, passes: result.passes, prepaymentOwed: unpaid?.outstanding ?? null,
     },
   };
 }

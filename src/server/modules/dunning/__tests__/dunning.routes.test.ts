@@ -105,6 +105,7 @@ describe('the dunning ladder (催款)', () => {
   it('GET /dunning is idempotent for one asOf; logging a step moves the next step, the rep gets a to-do and the letter prints', async () => {
     const { receivableId, rep1 } = await lineOverdue(45, 'C');
     const finance = await t.loginAs('finance1');
+    expect((await queue(finance, `?asOf=${today}`)).truncated).toBe(false);
     const first = lineIn(await queue(finance, `?asOf=${today}`), receivableId)!;
     expect(first).toMatchObject({ daysOverdue: 45, lastStep: null, nextStep: 'notice', isDue: true, goodStanding: false });
     expect(lineIn(await queue(finance, `?asOf=${today}`), receivableId)).toEqual(first);

@@ -174,6 +174,9 @@ describe('prepayment before shipping', () => {
       contract: { paymentPlan: [{ kind: 'prepayment', dueDate: today(), amount: '30000.00', percent: '30' }, { kind: 'balance', dueDate: '2099-12-31', amount: '70000.00', percent: '70' }] },
     });
     if (paid) await record(finance, { customerId: customer.id, amount: paid });
+    // the shipment form's preview tells before anything is pressed
+    const preview = (await rep1.get(`/api/v1/shipments/credit-check?orderId=${orderId}&amount=30000.00`)).json() as { prepaymentOwed: string | null };
+    expect(preview.prepaymentOwed).toBe(paid === null ? '30000.00' : paid === '15000.00' ? '15000.00' : null);
     const res = await rep1.post('/api/v1/shipments', shipmentBody(orderId, [{ orderLineIndex: 0, quantity: '1' }], { creditHold: true }));
     expect(res.statusCode, res.body).toBe(status);
     if (status === 422) {

@@ -10,6 +10,7 @@ export const enUS = {
   'queue.anyOwner': 'Any owner',
   'queue.dueOnly': 'Only steps due',
   'queue.empty': 'No overdue receivables',
+  'queue.truncated': 'Only the 500 oldest overdue lines are shown: choose an owner to see the rest',
   'field.customer': 'Customer',
   'field.contract': 'Contract',
   'field.owner': 'Owner',

@@ -9,6 +9,7 @@ export const zhCN = {
   'queue.anyOwner': '全部负责人',
   'queue.dueOnly': '只看已到期的步骤',
   'queue.empty': '没有逾期应收款',
+  'queue.truncated': '只显示最早的 500 条逾期应收款；请选择负责人查看其余',
   'field.customer': '客户',
   'field.contract': '合同',
   'field.owner': '负责人',

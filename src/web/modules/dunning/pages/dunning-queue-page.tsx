@@ -1,5 +1,5 @@
 import { FilePdfOutlined } from '@ant-design/icons';
-import { App, Button, Card, Checkbox, DatePicker, Dropdown, Flex, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, DatePicker, Dropdown, Flex, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -41,6 +41,7 @@ export function DunningQueuePage() {
           <Checkbox checked={filter.dueOnly ?? false} onChange={(e) => setFilter((f) => ({ ...f, dueOnly: e.target.checked }))}>{t('queue.dueOnly')}</Checkbox>
         </Flex>
         {queue.isError ? <ErrorAlert error={queue.error} /> : null}
+        {queue.data?.truncated ? <Alert type="warning" showIcon message={t('queue.truncated')} data-testid="dunning-truncated" /> : null}
         <Table<DunningLine>
           rowKey="receivableId" size="middle" pagination={{ pageSize: 50, hideOnSinglePage: true }} loading={queue.isPending} dataSource={queue.data?.items ?? []}
           locale={{ emptyText: t('queue.empty') }} scroll={{ x: 1090 }} data-testid="dunning-table"

@@ -23,6 +23,7 @@ export function CreditPositionPanel({ position, loading, error, title, extra, ov
       <Flex vertical gap={12}>
         <Alert type={passes ? 'success' : byOverride ? 'warning' : 'error'} showIcon message={<span data-testid="credit-verdict">{message}</span>}
           description={!p.hasProfile ? t('credit.noProfile') : undefined} />
+        {p.prepaymentOwed ? <Alert type="error" showIcon message={t('credit.prepaymentOwed', { amount: formatMoney(p.prepaymentOwed) })} data-testid="prepayment-owed" /> : null}
         <Row gutter={[12, 12]}>
           <Col xs={12} md={8}><Statistic title={t('credit.limit')} value={formatMoney(p.limit)} /></Col>
           <Col xs={12} md={8}><Statistic title={t('credit.exposureNow')} value={formatMoney(p.exposureNow)} /></Col>

@@ -74,6 +74,7 @@ export const enUS = {
   'credit.title': 'Credit position',
   'credit.limit': 'Credit limit',
   'credit.noProfile': 'No credit profile: cash before delivery (limit 0)',
+  'credit.prepaymentOwed': 'The contract\'s prepayment is not fully received ({{amount}} outstanding): nothing ships until it is, and an over-credit override does not replace it',
   'credit.exposureNow': 'Exposure now',
   'credit.shipment': 'This shipment',
   'credit.exposureWith': 'Exposure with it',

@@ -73,6 +73,7 @@ export const zhCN = {
   'credit.title': '信用状况',
   'credit.limit': '信用额度',
   'credit.noProfile': '未建信用档案：款到发货（额度 0）',
+  'credit.prepaymentOwed': '本合同预付款尚未收齐（未收 {{amount}}），收齐前不能发货，超信用特批也不能代替',
   'credit.exposureNow': '当前信用占用',
   'credit.shipment': '本次发货',
   'credit.exposureWith': '含本次发货占用',

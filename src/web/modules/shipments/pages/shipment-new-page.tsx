@@ -72,6 +72,8 @@ export function ShipmentNewPage() {
     }));
   };
   const refused = position.data && !position.data.passes;
+  // an unpaid prepayment refuses the shipment whatever the credit: neither ship nor hold for an override
+  const prepaymentOwed = Boolean(position.data?.prepaymentOwed);
 
   return (
     <PageContainer title={t('new.title')}>
@@ -128,8 +130,8 @@ export function ShipmentNewPage() {
         </Form>
         <CreditPositionPanel position={money.compare(amount, 0) > 0 ? position.data : undefined} loading={position.isFetching} error={position.error} />
         <Space wrap>
-          <Button type="primary" onClick={() => form.submit()} loading={create.isPending && !holdOpen} disabled={nothingLeft || Boolean(refused)} data-testid="shipment-submit">{t('new.submit')}</Button>
-          {refused ? <Button type="primary" danger onClick={() => setHoldOpen(true)} data-testid="shipment-hold">{t('new.holdAndRequest')}</Button> : null}
+          <Button type="primary" onClick={() => form.submit()} loading={create.isPending && !holdOpen} disabled={nothingLeft || Boolean(refused) || prepaymentOwed} data-testid="shipment-submit">{t('new.submit')}</Button>
+          {refused && !prepaymentOwed ? <Button type="primary" danger onClick={() => setHoldOpen(true)} data-testid="shipment-hold">{t('new.holdAndRequest')}</Button> : null}
         </Space>
       </Flex>
       <ReasonModal open={holdOpen} title={t('modal.override')} okText={t('new.holdAndRequest')} label={t('field.overrideReason')} loading={create.isPending || override.isPending}
