@@ -55,12 +55,12 @@ describe.skipIf(!canRunBrowserTests())('finance records a partial payment in the
     await form.getByTestId('payment-reference').fill('HD20261201-001');
     const row = page.getByTestId('open-lines').locator('.ant-table-row').filter({ hasText: line!.contract.number }).filter({ hasText: line!.dueDate }).first();
     await row.getByTestId('allocation-input').fill('6000');
-    await expect.poll(() => page.getByTestId('allocation-remaining').innerText()).toContain('¥4,000.00');
+    await expect.poll(() => page.getByTestId('allocation-remaining').innerText(), { timeout: 15_000 }).toContain('¥4,000.00');
     // a remainder needs a choice: the button stays disabled until it is allocated or kept as credit
     expect(await page.getByTestId('payment-submit').isDisabled()).toBe(true);
     await page.getByTestId('keep-credit').waitFor();
     await row.getByTestId('allocation-input').fill(PAID);
-    await expect.poll(() => page.getByTestId('allocation-remaining').innerText()).toContain('¥0.00');
+    await expect.poll(() => page.getByTestId('allocation-remaining').innerText(), { timeout: 15_000 }).toContain('¥0.00');
     await shot('collections-workbench');
     await page.getByTestId('payment-submit').click();
     await page.getByText(`已登记回款 ${formatMoney(PAID)}`).waitFor();
@@ -72,7 +72,7 @@ describe.skipIf(!canRunBrowserTests())('finance records a partial payment in the
     // ── the aging report: the total, the customer's row and the line's bucket are 10,000.00 lower ──
     await page.goto(`${server.baseUrl}/reports/aging`);
     const total = money.sub(agingBefore.totals.total, PAID);
-    await expect.poll(() => page.getByTestId('aging-total').innerText()).toContain(formatMoney(total));
+    await expect.poll(() => page.getByTestId('aging-total').innerText(), { timeout: 15_000 }).toContain(formatMoney(total));
     const agingRow = page.getByTestId('aging-table').locator('.ant-table-row').filter({ hasText: customer.name });
     expect(await agingRow.innerText()).toContain(formatMoney(money.sub(rowBefore.total, PAID)));
     const bucketAfter = money.sub(agingBefore.totals.buckets[bucket]!, PAID);
@@ -89,7 +89,7 @@ describe.skipIf(!canRunBrowserTests())('finance records a partial payment in the
     // ── the customer's credit tab: available credit up by the payment, the line still open for the rest ──
     await page.goto(`${server.baseUrl}/customers/${customer.id}?tab=credit`);
     const available = money.add(creditBefore!.available, PAID);
-    await expect.poll(() => page.getByTestId('credit-available').innerText()).toContain(formatMoney(available));
+    await expect.poll(() => page.getByTestId('credit-available').innerText(), { timeout: 15_000 }).toContain(formatMoney(available));
     const openCard = page.getByTestId('customer-open-receivables');
     await openCard.locator('.ant-table-row').filter({ hasText: line!.contract.number }).filter({ hasText: '部分回款' }).first().waitFor();
     await shot('customer-credit-open-receivables');

@@ -17,6 +17,7 @@ import { formatMarkdown, formatPlans, formatTable, planVerdict, writeJson, type 
 import { scales } from './bench/scales.js';
 import { captureQueries, explainQuery, isSelect, timeQueries, type PlanSummary } from './bench/sql.js';
 import { summarize } from './bench/stats.js';
+import { jobScenarios, runJob, type JobMeasurement, type JobScenario } from './bench/jobs.js';
 import { runSweep, sweepScenarios, type SweepMeasurement, type SweepRun, type SweepScenario } from './bench/sweep.js';
 
 const log = (line: string) => console.log(line);
@@ -97,12 +98,13 @@ async function measure(options: BenchOptions, db: BenchDatabase, baseUrl: string
   return result;
 }
 
-/** `--only` names split into endpoints and sweep scenarios; both run when `--only` is not given. */
-function selection(only: readonly string[]): { endpoints: EndpointDef[]; sweeps: SweepScenario[] } {
+/** `--only` names split into endpoints, sweep scenarios and collections jobs; all run when `--only` is not given. */
+function selection(only: readonly string[]): { endpoints: EndpointDef[]; sweeps: SweepScenario[]; jobs: JobScenario[] } {
   const isSweep = (name: string): name is SweepScenario => (sweepScenarios as readonly string[]).includes(name);
-  if (only.length === 0) return { endpoints: selectEndpoints([]), sweeps: [...sweepScenarios] };
-  const names = only.filter((n) => !isSweep(n));
-  return { endpoints: names.length === 0 ? [] : selectEndpoints(names), sweeps: only.filter(isSweep) };
+  const isJob = (name: string): name is JobScenario => (jobScenarios as readonly string[]).includes(name);
+  if (only.length === 0) return { endpoints: selectEndpoints([]), sweeps: [...sweepScenarios], jobs: [...jobScenarios] };
+  const names = only.filter((n) => !isSweep(n) && !isJob(n));
+  return { endpoints: names.length === 0 ? [] : selectEndpoints(names), sweeps: only.filter(isSweep), jobs: only.filter(isJob) };
 }
 
 async function main() {
@@ -140,7 +142,7 @@ async function main() {
     } else {
       generation = { reused: false, seconds: Math.round((performance.now() - genStart) / 100) / 10, phases: marker.phases };
     }
-    log(`dataset: ${Object.entries({ ...marker.counts, ...marker.parts?.deals?.counts, ...marker.parts?.money?.counts }).map(([k, v]) => `${k} ${v.toLocaleString('en-US')}`).join(', ')}`);
+    log(`dataset: ${Object.entries({ ...marker.counts, ...marker.parts?.deals?.counts, ...marker.parts?.money?.counts, ...marker.parts?.collections?.counts }).map(([k, v]) => `${k} ${v.toLocaleString('en-US')}`).join(', ')}`);
     if (options.generateOnly) return;
 
     if (options.tryIndex) {
@@ -156,19 +158,24 @@ async function main() {
     const port = (app.server.address() as AddressInfo).port;
     const baseUrl = `http://127.0.0.1:${port}`;
     try {
-      const probe = await loadProbe(db.raw, marker.workspaceId, marker.sampleActorId, marker.parts?.deals?.busyCustomerIds[0] ?? null, marker.parts?.money?.busyCustomerIds[0] ?? null);
+      const probe = await loadProbe(db.raw, marker.workspaceId, marker.sampleActorId, marker.parts?.deals?.busyCustomerIds[0] ?? null, marker.parts?.money?.busyCustomerIds[0] ?? null,
+        marker.parts?.collections?.asOf ?? null);
       const cookies = {
         gm: await login(baseUrl, 'gm'), admin: await login(baseUrl, 'admin'), rep: await login(baseUrl, 'rep1'), manager: await login(baseUrl, probe.crm.managerLogin),
+        finance: await login(baseUrl, 'finance1'),
       };
       log(`server on ${baseUrl}; probe: ${probe.entity} ${probe.entityId} (${probe.entityRows} audit rows), actor ${probe.actorId} (${probe.actorRows} audit rows)`);
       log(`customers probe: rep = rep1, manager = ${probe.crm.managerLogin}, ${JSON.stringify({ ...probe.crm, managerLogin: undefined })}`);
       if (probe.deals) log(`deals probe: ${JSON.stringify(probe.deals)}`);
       if (probe.money) log(`money probe: ${JSON.stringify(probe.money)}`);
+      if (probe.collections) log(`collections probe: ${JSON.stringify(probe.collections)}`);
       const chosen = selection(options.only);
       const results: EndpointResult[] = [];
       for (const endpoint of chosen.endpoints) results.push(await measure(options, db, baseUrl, port, cookies, endpoint, probe));
       const sweeps: SweepMeasurement[] = [];
       for (const scenario of chosen.sweeps) sweeps.push(await runSweep(db, marker, scenario, log));
+      const jobs: JobMeasurement[] = [];
+      for (const job of chosen.jobs) jobs.push(await runJob(db, marker, job, log));
 
       const title = `Kairos bench — ${options.db}, scale ${options.scale}, concurrency ${options.concurrency}, ${options.durationSeconds} s per endpoint (${startedAt.toISOString().slice(0, 10)})`;
       log(`\n${title}\n`);
@@ -185,11 +192,20 @@ async function main() {
         for (const w of sweeps) log(`| ${w.name} | ${w.asOf} | ${w.ownedRows.toLocaleString('en-US')} | ${cells(w.backlog)} | ${cells(w.first)} | ${cells(w.second)} |`);
         log('');
       }
+      if (jobs.length > 0) {
+        log('| job | for | looks at | run | seconds | result |\n|---|---|---|---|---:|---|');
+        for (const j of jobs) {
+          for (const [i, r] of j.runs.entries()) {
+            log(`| ${i === 0 ? j.name : ''} | ${i === 0 ? j.on : ''} | ${i === 0 ? JSON.stringify(j.scope) : ''} | ${r.label} | ${r.seconds.toFixed(2)} | ${JSON.stringify(r.figures)} |`);
+          }
+        }
+        log('');
+      }
       const stamp = startedAt.toISOString().slice(0, 16).replace(':', '');
       const file = writeJson('bench-results', `${stamp}-${options.db}-${options.scale}.json`, {
         startedAt: startedAt.toISOString(), options: { ...options, postgresUrl: undefined }, location: db.location,
         environment: { ...await environment(db.raw, options), loadAverageAtStart: loadAtStart }, dataset: marker, generation, probe,
-        endpoints: results, sweeps, knownEndpoints: allEndpoints.map((e) => e.name),
+        endpoints: results, sweeps, jobs, knownEndpoints: allEndpoints.map((e) => e.name),
       });
       log(`results written to ${file}`);
       if (errors > 0) {

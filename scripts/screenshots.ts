@@ -41,6 +41,23 @@ function openFirstCustomer(tab?: string) {
   };
 }
 
+/** On the first customer's credit tab: opens the downgrade-trigger form and uploads a file into its picker; `submit` also records it. */
+function recordTriggerWithFile(submit: boolean) {
+  return async (page: Page) => {
+    await openFirstCustomer('credit')(page);
+    await page.getByTestId('credit-ratings').getByRole('button').first().click();
+    const picker = page.locator('.ant-modal [data-testid=attachment-picker]');
+    await picker.locator('input[type=file]').setInputFiles({ name: '法院判决书（2026）沪01民初123号.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 demo') });
+    await picker.locator('.ant-select-selection-item').first().waitFor();
+    if (!submit) return;
+    await page.locator('.ant-modal .ant-select').first().click();
+    await page.locator('.ant-select-dropdown .ant-select-item-option').nth(2).click();
+    await page.locator('.ant-modal textarea').fill('法定代表人被起诉，见判决书');
+    await page.locator('.ant-modal .ant-btn-primary').click();
+    await page.getByTestId('credit-ratings').getByTestId('attached-files').locator('a').first().waitFor();
+  };
+}
+
 /** Types into the header search (the phone layout opens it from a button) and waits for the results. */
 function searchFor(q: string) {
   return async (page: Page) => {
@@ -456,6 +473,51 @@ const shots: Shot[] = [
     await p.getByTestId('call-report-view').waitFor();
   } },
   { name: 'en-rep-tasks', user: 'rep1', path: '/tasks', language: 'en-US', act: async (p) => { await p.getByTestId('tasks-overdue').waitFor(); } },
+  // collections with the demo's overdue lines (demo-collections.ts): queue, aging, last month's penalties, the reps' slips
+  { name: 'collections-demo-dunning', user: 'finance1', path: '/dunning', act: async (p) => { await p.getByTestId('dunning-table').locator('.ant-table-row').first().waitFor(); } },
+  { name: 'collections-demo-aging', user: 'finance1', path: '/reports/aging', act: async (p) => { await p.getByTestId('aging-cell-over_120').first().waitFor(); } },
+  // collection targets (回款目标): the manager's editable table after "accept proposals", in English, and a rep's own row
+  { name: 'collection-targets-manager', user: 'manager1', path: '/collection-targets', act: async (p) => {
+    await p.getByTestId('targets-table').locator('.ant-table-row').first().waitFor();
+    await p.getByTestId('targets-accept').click();
+    await p.waitForTimeout(800);
+  } },
+  { name: 'collection-targets-manager-en', user: 'manager1', path: '/collection-targets', language: 'en-US', act: async (p) => { await p.getByTestId('targets-table').locator('.ant-table-row').first().waitFor(); await p.waitForTimeout(800); } },
+  { name: 'collection-targets-team', user: 'gm', path: '/collection-targets', act: async (p) => {
+    await p.getByTestId('targets-table').locator('.ant-table-row').first().waitFor();
+    await p.getByText('按团队').click();
+    await p.waitForTimeout(800);
+  } },
+  { name: 'collection-targets-rep', user: 'rep1', path: '/collection-targets', act: async (p) => { await p.getByTestId('targets-table').locator('.ant-table-row').first().waitFor(); await p.waitForTimeout(800); } },
+  // files cited by a downgrade trigger: uploaded from the form, then a download link in the trigger history
+  { name: 'credit-attach-trigger', user: 'cs1', path: '/customers', act: recordTriggerWithFile(false) },
+  { name: 'credit-attach-history', user: 'cs1', path: '/customers', act: recordTriggerWithFile(true) },
+  { name: 'collections-demo-penalties', user: 'finance1', path: '/penalties', act: async (p) => {
+    await p.getByTestId('penalty-statement').locator('.ant-table-row').first().waitFor();
+    await p.getByTestId('penalty-statement').locator('.ant-table-row-expand-icon').first().click().catch(() => undefined);
+    await p.waitForTimeout(800);
+  } },
+  { name: 'collections-demo-slips-rep1', user: 'rep1', path: '/payment-slips', act: async (p) => { await p.getByTestId('my-slips').locator('.ant-table-row').first().waitFor(); } },
+  { name: 'collections-demo-slips-rep2', user: 'rep2', path: '/payment-slips', act: async (p) => { await p.getByTestId('my-slips').locator('.ant-table-row').first().waitFor(); } },
+  { name: 'collections-demo-slips-resubmit', user: 'rep2', path: '/payment-slips', act: async (p) => {
+    await p.getByTestId('slip-resubmit').first().click();
+    await p.getByTestId('resubmit-reference').waitFor();
+  } },
+  { name: 'collections-demo-slips-empty', user: 'rep3', path: '/payment-slips', act: async (p) => {
+    await p.getByTestId('slip-status-filter').getByText('已退回').click();
+    await p.waitForTimeout(600);
+  } },
+  { name: 'collections-demo-en-slips', user: 'rep1', path: '/payment-slips', language: 'en-US', act: async (p) => { await p.getByTestId('my-slips').locator('.ant-table-row').first().waitFor(); } },
+  { name: 'collections-demo-en-dunning', user: 'finance1', path: '/dunning', language: 'en-US', act: async (p) => { await p.getByTestId('dunning-table').locator('.ant-table-row').first().waitFor(); } },
+  // the dunning queue paged with "load more", the manual run of the daily dunning computation, the report exports
+  { name: 'dunning-sweep-queue', user: 'finance1', path: '/dunning', act: async (p) => {
+    await p.getByTestId('dunning-table').locator('.ant-table-row').first().waitFor();
+    await p.getByTestId('dunning-run').click();
+    await p.locator('.ant-message-notice').first().waitFor();
+  } },
+  { name: 'dunning-sweep-tasks', user: 'rep1', path: '/tasks', act: async (p) => { await p.getByText('催款：').first().waitFor(); } },
+  { name: 'dunning-sweep-reports', user: 'finance1', path: '/reports/credit-control', act: async (p) => { await p.getByTestId('credit-execution-export').waitFor(); } },
+  { name: 'dunning-sweep-en-queue', user: 'finance1', path: '/dunning', language: 'en-US', act: async (p) => { await p.getByTestId('dunning-run').waitFor(); await p.getByTestId('dunning-table').locator('.ant-table-row').first().waitFor(); } },
 ];
 
 /** Text that looks like an i18n key (`menu.users`, `errors.title.X`) rather than a translation. */

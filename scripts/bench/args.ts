@@ -38,12 +38,14 @@ export const usage = `usage: npm run bench -- --db postgres|pglite --scale S|M|L
   --concurrency N        concurrent keep-alive connections (default 16)
   --duration S           measured seconds per endpoint (default 10)
   --reuse                keep the database when it already holds this scale; a part it lacks (deals: opportunities
-                         and activities; money: quotes, contracts, receivables, credit, orders, shipments) is generated into it
+                         and activities; money: quotes, contracts, receivables, credit, orders, shipments;
+                         collections: payments, allocations, deferrals, dunning log) is generated into it
   --only name[,name]     only these endpoints (health, me, approvals-inbox, audit, audit-entity, audit-actor,
                          customers-*, customer-pool, customer-counts-manager, search-*, kanban-*, funnel-*,
                          opportunities-*, timeline-busy-customer, forecast-figures-rep, contracts-*, contract-detail,
-                         quotes-*, customer-credit-busy, shipment-credit-check; see docs/benchmarks.md)
-                         and sweeps (recycle-sweep, lead-recycle-sweep)
+                         quotes-*, customer-credit-busy, shipment-credit-check, aging-*, collection-rate,
+                         receivables-list, dunning-queue, customer-balance; see docs/benchmarks.md)
+                         and sweeps (recycle-sweep, lead-recycle-sweep) and collections jobs (penalty-run)
   --explain              print EXPLAIN (ANALYZE, BUFFERS) summaries for each endpoint's SQL
   --sql-iterations N     sequential raw-SQL repetitions per endpoint (default 500)
   --generate-only        generate the data and stop

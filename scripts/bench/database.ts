@@ -6,6 +6,7 @@ import pg from 'pg';
 import { lockDataDir } from '../../src/server/platform/db/data-dir-lock.js';
 import { migrateDatabase, openDatabase, type DbHandle } from '../../src/server/platform/db/client.js';
 import type { BenchOptions } from './args.js';
+import type { CollectionsPart } from './collections.js';
 import type { DealsPart } from './deals.js';
 import type { MoneyPart } from './money.js';
 import { GENERATOR_VERSION, type ScaleName } from './scales.js';
@@ -41,7 +42,7 @@ export interface DatasetMarker {
   counts: Record<string, number>;
   phases: { name: string; rows: number; seconds: number }[];
   /** parts generated after the base part, each with its own version (absent: not generated yet) */
-  parts?: { deals?: DealsPart; money?: MoneyPart };
+  parts?: { deals?: DealsPart; money?: MoneyPart; collections?: CollectionsPart };
 }
 
 export function rawClientOf(handle: DbHandle): RawClient {

@@ -342,6 +342,25 @@ export async function generateDeals(rawPool: RawClient, scale: Scale, org: Deals
         }
         return opportunityRows = scale.opportunities;
       });
+      // the stage history's derived funnel columns (refreshStageFlowColumns in the opportunities repository, migration 0033)
+      await progress.run('stage_flow', async () => {
+        const { rows } = await raw.query(`
+with u as (update opportunity_stage_history h
+set pipeline_id = d.pipeline_id, owner_id = d.owner_id, department_id = d.department_id, position = d.position,
+    reached_later = d.reached_later, prev_entry_at = d.prev_entry_at
+from (
+  select x.workspace_id, x.id, o.pipeline_id, o.owner_id, o.department_id, st.position,
+         max(st.position) over (partition by x.opportunity_id order by x.at desc) as reached_later,
+         case when x.to_stage_id is not null then lag(x.at) over (partition by x.opportunity_id, x.to_stage_id order by x.at, x.id) end as prev_entry_at
+  from opportunity_stage_history x
+  join opportunities o on o.workspace_id = x.workspace_id and o.id = x.opportunity_id
+  left join pipeline_stages st on st.workspace_id = x.workspace_id and st.id = x.to_stage_id
+  where x.workspace_id = $1 and x.id::text like $2
+) d
+where h.workspace_id = d.workspace_id and h.id = d.id returning 1)
+select count(*) as n from u`, [ws, `%-${DEALS_ID_TAG}-%`]);
+        return Number(rows[0]!.n);
+      });
       await progress.run('opp_contacts', async (report) => {
         // the first two stages of each pipeline do not need contacts yet
         const early = pgArray([...pipes.big.stages.slice(0, 2), ...pipes.standard.stages.slice(0, 2)]);

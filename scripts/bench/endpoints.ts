@@ -17,6 +17,26 @@ export interface Probe {
   deals: DealsProbe | null;
   /** contracts, receivables, credit, quotes, orders, shipments (issue 5); null when the dataset has no money part */
   money: MoneyProbe | null;
+  /** payments, aging, dunning (issue 6); null when the dataset has no collections part */
+  collections: CollectionsProbe | null;
+}
+
+export interface CollectionsProbe {
+  /** the day the collections part was generated in: the reports' asOf (no payment is received after it) */
+  asOf: string;
+  /** the last three whole months before asOf: the collection-rate period */
+  rateFrom: string;
+  rateTo: string;
+  /** the customer with the most receivable lines (the balance endpoint) */
+  balanceCustomerId: string;
+  /** open or partial lines: all of them (gm, finance) and those the probe manager sees */
+  openLines: number;
+  managerOpenLines: number;
+  overdueLines: number;
+  /** the owner with the most overdue lines, their fullest aging bucket (the drill-down) and how many lines are in it */
+  drillOwnerId: string;
+  drillBucket: string;
+  drillOwnerLines: number;
 }
 
 export interface MoneyProbe {
@@ -71,8 +91,8 @@ export interface CrmProbe {
   updatedTo: string;
 }
 
-/** The logins the endpoints are measured as: rep1 (own data), a generated sales manager (department tree), gm (all), admin. */
-export type Login = 'gm' | 'admin' | 'rep' | 'manager';
+/** The logins the endpoints are measured as: rep1 (own data), a generated sales manager (department tree), gm (all), admin, finance1 (all receivables). */
+export type Login = 'gm' | 'admin' | 'rep' | 'manager' | 'finance';
 
 export interface EndpointDef {
   name: string;
@@ -111,6 +131,7 @@ export const endpoints: EndpointDef[] = [
   ...customerEndpoints(),
   ...dealEndpoints(),
   ...moneyEndpoints(),
+  ...collectionEndpoints(),
 ];
 
 const enc = encodeURIComponent;
@@ -223,6 +244,39 @@ export function moneyEndpoints(): EndpointDef[] {
   ];
 }
 
+const collectionsOf = (p: Probe): CollectionsProbe => {
+  if (!p.collections) throw new Error('the dataset has no collections part (payments, allocations, dunning log)');
+  return p.collections;
+};
+
+/**
+ * Aging as of the generation day for the company (gm; by customer, owner, team) and for one department (the
+ * probe sales manager), the drill-down, the collection rate of a quarter, the overdue receivables list,
+ * the dunning queue and a customer's balance (issue 6 point 11: company aging ≤ 1 s, department ≤ 300 ms at L).
+ */
+export function collectionEndpoints(): EndpointDef[] {
+  const at = (name: string, as: Login, path: (c: CollectionsProbe) => string, mainTable: string, expectIndexes: string[]): EndpointDef => ({
+    name, as, path: (p) => path(collectionsOf(p)), mainTable, expectIndexes,
+  });
+  // the allocations after asOf (none as of the generation day) by payment_allocations_received_idx; the company's lines are all read
+  // (a report over the book), a department's or an owner's by receivables_owner_idx; the overdue lists walk the open lines in
+  // (due date, id) order by the partial receivables_open_due_idx (migration 0034) and stop after a page
+  const AGING_INDEXES = ['payment_allocations_received_idx'];
+  const COLLECTION_RATE_INDEXES = ['payment_allocations_received_idx'];
+  const aging = (c: CollectionsProbe, groupBy: string) => `/api/v1/reports/aging?asOf=${c.asOf}&groupBy=${groupBy}`;
+  return [
+    at('aging-company', 'gm', (c) => aging(c, 'customer'), 'receivables', AGING_INDEXES),
+    at('aging-company-owner', 'gm', (c) => aging(c, 'owner'), 'receivables', AGING_INDEXES),
+    at('aging-company-team', 'gm', (c) => aging(c, 'team'), 'receivables', AGING_INDEXES),
+    at('aging-department', 'manager', (c) => aging(c, 'customer'), 'receivables', ['receivables_owner_idx', ...AGING_INDEXES]),
+    at('aging-lines', 'gm', (c) => `/api/v1/reports/aging/lines?asOf=${c.asOf}&bucket=${c.drillBucket}&ownerId=${c.drillOwnerId}`, 'receivables', ['receivables_owner_idx', ...AGING_INDEXES]),
+    at('collection-rate', 'gm', (c) => `/api/v1/reports/collection-rate?from=${c.rateFrom}&to=${c.rateTo}&groupBy=team`, 'receivables', COLLECTION_RATE_INDEXES),
+    at('receivables-list', 'finance', (c) => `/api/v1/receivables?limit=50&overdue=true&asOf=${c.asOf}`, 'receivables', ['receivables_open_due_idx']),
+    at('dunning-queue', 'finance', (c) => `/api/v1/dunning?asOf=${c.asOf}`, 'receivables', ['receivables_open_due_idx']),
+    at('customer-balance', 'finance', (c) => `/api/v1/customers/${c.balanceCustomerId}/balance?asOf=${c.asOf}`, 'receivables', ['receivables_customer_idx']),
+  ];
+}
+
 /** `--only` filter: exact endpoint names; unknown names are an error. */
 export function selectEndpoints(only: readonly string[]): EndpointDef[] {
   if (only.length === 0) return endpoints;
@@ -231,7 +285,8 @@ export function selectEndpoints(only: readonly string[]): EndpointDef[] {
   return endpoints.filter((e) => only.includes(e.name));
 }
 
-export async function loadProbe(raw: RawClient, workspaceId: string, sampleActorId: string, busyCustomerId: string | null = null, moneyCustomerId: string | null = null): Promise<Probe> {
+export async function loadProbe(raw: RawClient, workspaceId: string, sampleActorId: string, busyCustomerId: string | null = null, moneyCustomerId: string | null = null,
+  collectionsAsOf: string | null = null): Promise<Probe> {
   const entity = 'customer';
   const recent = await raw.query(
     'select entity_id from audit_log where workspace_id = $1 and entity = $2 order by id desc limit 1', [workspaceId, entity]);
@@ -246,6 +301,40 @@ export async function loadProbe(raw: RawClient, workspaceId: string, sampleActor
     actorId: sampleActorId, actorRows: await count('actor_id', sampleActorId), crm,
     deals: busyCustomerId ? await loadDealsProbe(raw, workspaceId, crm.managerLogin, busyCustomerId) : null,
     money: moneyCustomerId ? await loadMoneyProbe(raw, workspaceId, crm.managerLogin, moneyCustomerId) : null,
+    collections: collectionsAsOf && moneyCustomerId ? await loadCollectionsProbe(raw, workspaceId, crm.managerLogin, moneyCustomerId, collectionsAsOf) : null,
+  };
+}
+
+async function loadCollectionsProbe(raw: RawClient, workspaceId: string, managerLogin: string, customerId: string, asOf: string): Promise<CollectionsProbe> {
+  const n = async (text: string, params: unknown[]) => Number((await raw.query(text, params)).rows[0]!.n);
+  const manager = (await raw.query(`select d.path from users u join departments d on d.workspace_id = u.workspace_id and d.id = u.department_id
+    where u.workspace_id = $1 and u.username = $2`, [workspaceId, managerLogin])).rows[0]!;
+  const teamOwners = `select u.id from users u join departments d on d.workspace_id = u.workspace_id and d.id = u.department_id
+    where u.workspace_id = $1 and d.path like $2 || '%'`;
+  // the owner with the most overdue lines, and their fullest bucket (> 120 days at M and L; the history of S is 90 days)
+  const drill = (await raw.query(`
+    select owner_id, bucket, count(*) as n from (
+      select owner_id, case when $2::date - due_date > 120 then 'over_120' when $2::date - due_date > 90 then '91_120' when $2::date - due_date > 60 then '61_90'
+        when $2::date - due_date > 30 then '31_60' else '1_30' end as bucket
+      from receivables where workspace_id = $1 and status in ('open', 'partial') and due_date < $2::date
+        and owner_id = (select owner_id from receivables where workspace_id = $1 and status in ('open', 'partial') and due_date < $2::date
+          group by owner_id order by count(*) desc, owner_id limit 1)) x
+    group by owner_id, bucket order by count(*) desc, bucket limit 1`, [workspaceId, asOf])).rows[0];
+  if (!drill) throw new Error('bench probe found no overdue receivable line');
+  const month = asOf.slice(0, 7);
+  const monthStart = (offset: number) => {
+    const d = new Date(`${month}-01T00:00:00Z`);
+    d.setUTCMonth(d.getUTCMonth() + offset);
+    return d.toISOString().slice(0, 10);
+  };
+  return {
+    asOf, rateFrom: monthStart(-3), rateTo: new Date(Date.parse(`${monthStart(0)}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10),
+    balanceCustomerId: customerId,
+    openLines: await n(`select count(*) as n from receivables where workspace_id = $1 and status in ('open', 'partial')`, [workspaceId]),
+    managerOpenLines: await n(`select count(*) as n from receivables where workspace_id = $1 and status in ('open', 'partial') and owner_id in (${teamOwners})`,
+      [workspaceId, manager.path]),
+    overdueLines: await n(`select count(*) as n from receivables where workspace_id = $1 and status in ('open', 'partial') and due_date < $2::date`, [workspaceId, asOf]),
+    drillOwnerId: String(drill.owner_id), drillBucket: String(drill.bucket), drillOwnerLines: Number(drill.n),
   };
 }
 

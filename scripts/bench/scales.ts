@@ -36,21 +36,23 @@ export interface Scale {
   /** customers holding `moneyBusyShare` of the contracts between them (the credit probe: many receivable lines) */
   moneyBusyCustomers: number;
   moneyBusyShare: number;
+  /** the collections part (issue 6): payments received (1 % reversed), allocated to the receivable lines of the money part */
+  payments: number;
 }
 
 export const scales = {
   S: { name: 'S', departmentFanout: [3, 4], users: 50, auditRows: 10_000, approvals: 200, sessions: 1_000, noiseWorkspaces: 2, noiseShare: 0.1, historyDays: 90,
     customers: 5_000, leads: 5_000, poolShare: 0.2, rep1Share: 0.01,
     opportunities: 15_000, activities: 50_000, busyCustomers: 2, busyActivityShare: 0.04,
-    contracts: 3_000, quotes: 3_000, orders: 5_000, shipments: 10_000, moneyBusyCustomers: 3, moneyBusyShare: 0.01 },
+    contracts: 3_000, quotes: 3_000, orders: 5_000, shipments: 10_000, moneyBusyCustomers: 3, moneyBusyShare: 0.01, payments: 20_000 },
   M: { name: 'M', departmentFanout: [4, 4, 4], users: 500, auditRows: 1_000_000, approvals: 20_000, sessions: 50_000, noiseWorkspaces: 3, noiseShare: 0.1, historyDays: 730,
     customers: 100_000, leads: 100_000, poolShare: 0.2, rep1Share: 0.005,
     opportunities: 300_000, activities: 1_000_000, busyCustomers: 5, busyActivityShare: 0.02,
-    contracts: 30_000, quotes: 30_000, orders: 50_000, shipments: 100_000, moneyBusyCustomers: 3, moneyBusyShare: 0.01 },
+    contracts: 30_000, quotes: 30_000, orders: 50_000, shipments: 100_000, moneyBusyCustomers: 3, moneyBusyShare: 0.01, payments: 200_000 },
   L: { name: 'L', departmentFanout: [6, 5, 5], users: 3_000, auditRows: 5_000_000, approvals: 100_000, sessions: 300_000, noiseWorkspaces: 5, noiseShare: 0.1, historyDays: 1095,
     customers: 1_000_000, leads: 1_000_000, poolShare: 0.2, rep1Share: 0.0025,
     opportunities: 3_000_000, activities: 10_000_000, busyCustomers: 10, busyActivityShare: 0.03,
-    contracts: 300_000, quotes: 300_000, orders: 500_000, shipments: 1_000_000, moneyBusyCustomers: 3, moneyBusyShare: 0.01 },
+    contracts: 300_000, quotes: 300_000, orders: 500_000, shipments: 1_000_000, moneyBusyCustomers: 3, moneyBusyShare: 0.01, payments: 2_000_000 },
 } as const satisfies Record<string, Scale>;
 
 export type ScaleName = 'S' | 'M' | 'L';

@@ -12,6 +12,7 @@ import { remindInvestigationsOfAllWorkspaces } from './modules/credit/index.js';
 import { remindWeeklyPlansOfAllWorkspaces } from './modules/visit-plans/index.js';
 import { recycleLeadPoolsOfAllWorkspaces } from './modules/leads/index.js';
 import { failInterruptedImports } from './modules/imports/index.js';
+import { dunningSweepOfAllWorkspaces } from './modules/dunning/index.js';
 import { ensureBuiltInPipelinesOfAllWorkspaces } from './modules/opportunities/index.js';
 import { countWorkspaces } from './platform/org/workspace.service.js';
 import { DEMO_PASSWORD, DEMO_WORKSPACE, demoUsers, seedDemoWorkspace } from './seed/demo.js';
@@ -32,11 +33,12 @@ export async function start() {
   await ensureBuiltInPipelinesOfAllWorkspaces(handle.db); // workspaces created before the opportunities module
   let seeded = false;
   if (config.seedDemo && (await countWorkspaces(handle.db)) === 0) {
-    await seedDemoWorkspace(handle, { pendingCreditChange: true, pendingPriceChange: true, pendingContractReviews: true, pendingOrderChange: true, demoShipments: true, demoPenalties: true, demoCreditRatings: true });
+    await seedDemoWorkspace(handle, { pendingCreditChange: true, pendingPriceChange: true, pendingContractReviews: true, pendingOrderChange: true, demoShipments: true, demoPenalties: true, demoCreditRatings: true, demoCollections: true });
     seeded = true;
   }
 
   let scheduler: ReturnType<typeof startScheduler> | undefined;
+  const dunningLastRun = new Map<string, string>();
   const app = await buildApp({
     handle, trustProxy: config.trustProxy, loginRateLimitPerMinute: config.loginRateLimitPerMinute, webDist: config.webDist, map: config.map,
     logger: { level: config.logLevel }, afterCommit: () => scheduler?.kick('outbox'),
@@ -55,6 +57,8 @@ export async function start() {
       { name: 'task-reminders', everyMs: 3_600_000, run: (db) => remindTasksOfAllWorkspaces(db, new Date()) },
       { name: 'credit-investigation-renewals', everyMs: 3_600_000, run: (db) => remindInvestigationsOfAllWorkspaces(db, new Date()) },
       { name: 'visit-plan-reminders', everyMs: 3_600_000, run: (db) => remindWeeklyPlansOfAllWorkspaces(db, new Date()) },
+      // once a day per workspace from 06:00 in its zone (hourly check; a restart runs the day again, creating nothing)
+      { name: 'dunning-sweep', everyMs: 3_600_000, run: (db) => dunningSweepOfAllWorkspaces(db, new Date(), dunningLastRun) },
     ], app.log);
   }
 

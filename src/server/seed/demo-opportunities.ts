@@ -9,6 +9,7 @@ import { users } from '../platform/org/org.schema.js';
 import { contacts, customers } from '../modules/customers/customers.schema.js';
 import { grossMarginPct } from '../modules/opportunities/bids.rules.js';
 import { opportunitySearchText } from '../modules/opportunities/opportunities.rules.js';
+import { refreshStageFlowColumns } from '../modules/opportunities/opportunities.repository.js';
 import {
   bids, initiationReports, opportunities, opportunityContacts, opportunityStageHistory, pipelines, pipelineStages,
 } from '../modules/opportunities/opportunities.schema.js';
@@ -188,6 +189,7 @@ export async function seedDemoOpportunities(handle: DbHandle, demo: DemoOrg, opt
     const batch = <T>(rows: T[], size = 200) => Array.from({ length: Math.ceil(rows.length / size) }, (_, k) => rows.slice(k * size, (k + 1) * size));
     for (const rows of batch(opportunityValues)) await tx.insert(opportunities).values(rows);
     for (const rows of batch(historyValues)) await tx.insert(opportunityStageHistory).values(rows);
+    await refreshStageFlowColumns(tx, ws, 'workspace');
     for (const rows of batch(contactValues)) await tx.insert(opportunityContacts).values(rows).onConflictDoNothing();
     if (reportValues.length > 0) await tx.insert(initiationReports).values(reportValues);
     if (bidValues.length > 0) await tx.insert(bids).values(bidValues);

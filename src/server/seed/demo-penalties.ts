@@ -4,7 +4,7 @@ import type { DbHandle } from '../platform/db/client.js';
 import { runPenalties } from '../modules/penalties/index.js';
 
 /** The last `months` ended months before today, oldest first (`YYYY-MM`). */
-function endedMonths(today: string, months: number): string[] {
+export function endedMonths(today: string, months: number): string[] {
   const [y, m] = today.split('-').map(Number) as [number, number];
   const out: string[] = [];
   for (let i = months; i >= 1; i--) {
@@ -19,7 +19,10 @@ function endedMonths(today: string, months: number): string[] {
  * order through the same command as POST /penalties/run, so the page shows monthly and bad-debt
  * deductions of the demo's overdue receivables split 5:3:2 between rep, manager and director.
  */
-export async function seedDemoPenalties(handle: DbHandle, demo: { workspaceId: string; userIds: Record<string, string> }) {
+export async function seedDemoPenalties(handle: DbHandle, demo: { workspaceId: string; userIds: Record<string, string> }, options: { afterFirstMonth?: () => Promise<void> } = {}) {
   const finance = await contextFor(handle, demo.workspaceId, demo.userIds.finance1!);
-  for (const month of endedMonths(todayIn(finance.workspace.timeZone), 3)) await runPenalties(finance, { month });
+  for (const [i, month] of endedMonths(todayIn(finance.workspace.timeZone), 3).entries()) {
+    await runPenalties(finance, { month });
+    if (i === 0) await options.afterFirstMonth?.();
+  }
 }

@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { addDays, addMonths, todayIn } from '../../shared/dates.js';
 import type { RoleCode } from '../../shared/contracts/org.contract.js';
 import { appendAuditAs } from '../platform/audit/audit.service.js';
 import { contextFor } from '../platform/auth/context-for.js';
@@ -26,7 +27,8 @@ import { seedDemoOrders } from './demo-orders.js';
 import { seedDemoShipments } from './demo-shipments.js';
 import { seedDemoQuotes } from './demo-quotes.js';
 import { seedDemoInvoicesAndAmendments } from './demo-invoices.js';
-import { seedDemoPenalties } from './demo-penalties.js';
+import { endedMonths, seedDemoPenalties } from './demo-penalties.js';
+import { seedDemoCollections } from './demo-collections.js';
 import { seedDemoPrintTemplates } from './demo-print-templates.js';
 
 export const DEMO_PASSWORD = 'kairos-demo';
@@ -71,6 +73,9 @@ const territoryTree: { key: TerritoryKey; name: string; parent: TerritoryKey | n
 
 let demoHash: Promise<string> | undefined;
 
+/** The last day of a `YYYY-MM` month. */
+const monthEnd = (month: string) => addDays(addMonths(`${month}-01`, 1), -1);
+
 /**
  * Seeds the demo workspace 示例科技有限公司: departments, territories, the 13 demo logins and a
  * pending policy change waiting in the GM's inbox, and a few hundred customers with contacts (unless
@@ -79,7 +84,7 @@ let demoHash: Promise<string> | undefined;
  * `pendingPriceChange` likewise a price change waiting for the sales VP's review; `pendingContractReviews` contracts in review
  * (one major) and one approved, through the real review flow.
  */
-export async function seedDemoWorkspace(handle: DbHandle, options: { usernameSuffix?: string; name?: string; pendingPolicyChange?: boolean; customers?: boolean; pendingCreditChange?: boolean; pendingPriceChange?: boolean; pendingContractReviews?: boolean; pendingOrderChange?: boolean; demoShipments?: boolean; demoPenalties?: boolean; demoCreditRatings?: boolean } = {}) {
+export async function seedDemoWorkspace(handle: DbHandle, options: { usernameSuffix?: string; name?: string; pendingPolicyChange?: boolean; customers?: boolean; pendingCreditChange?: boolean; pendingPriceChange?: boolean; pendingContractReviews?: boolean; pendingOrderChange?: boolean; demoShipments?: boolean; demoPenalties?: boolean; demoCreditRatings?: boolean; demoCollections?: boolean } = {}) {
   const suffix = options.usernameSuffix ?? '';
   demoHash ??= hashPassword(DEMO_PASSWORD);
   const passwordHash = await demoHash;
@@ -136,8 +141,15 @@ export async function seedDemoWorkspace(handle: DbHandle, options: { usernameSuf
     await seedDemoMot(handle, { workspaceId, userIds });
     await seedDemoVisitPlans(handle, { workspaceId, userIds });
     await seedDemoPrintTemplates(handle, { workspaceId, userIds });
-    // finance runs the last three payroll months' collection penalties (full demo: after payments and deferrals)
-    if (options.demoPenalties) await seedDemoPenalties(handle, { workspaceId, userIds });
+    // overdue receivables in every aging bucket, dunning, deferrals, a write-off and payment slips (full demo)
+    const months = endedMonths(todayIn('Asia/Shanghai'), 3);
+    const collections = options.demoCollections
+      ? await seedDemoCollections(handle, { workspaceId, userIds }, { firstMonthEnd: monthEnd(months[0]!), lastMonthEnd: monthEnd(months[2]!) })
+      : null;
+    // finance runs the last three payroll months' collection penalties (full demo: after payments and deferrals);
+    // the refund line is paid after the first month is run, so a later month refunds it
+    if (options.demoPenalties) await seedDemoPenalties(handle, { workspaceId, userIds }, { afterFirstMonth: collections?.settle });
+    else await collections?.settle();
   }
 
   if (options.pendingPolicyChange ?? true) {

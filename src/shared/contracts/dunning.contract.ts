@@ -52,6 +52,8 @@ export const DunningQuery = z.strictObject({
   step: DunningStepCode.optional().describe('only lines whose next step is this one'),
   ownerId: Uuid.optional(),
   dueOnly: z.enum(['true', 'false']).optional().describe('true: only lines whose next step is due as of the day'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
 });
 export type DunningQuery = z.infer<typeof DunningQuery>;
 
@@ -84,8 +86,20 @@ export type DunningLineDto = z.infer<typeof DunningLineDto>;
 
 export const DunningQueue = z.object({
   asOf: IsoDateString, items: z.array(DunningLineDto),
-  truncated: z.boolean().describe('more overdue lines exist than the queue shows (the oldest 500): narrow it by owner'),
+  nextCursor: z.string().nullable().describe('the next page (earliest due first); a page may hold fewer than `limit` lines when a filter matched few of the lines read — follow nextCursor until null'),
+  truncated: z.boolean().describe('deprecated: the same as nextCursor !== null (more lines follow)'),
 }).meta({ id: 'DunningQueue' });
+
+export const DunningRunBody = z.strictObject({ asOf: IsoDateString.optional().describe('default: today in the workspace time zone; not in the future') });
+export type DunningRunBody = z.infer<typeof DunningRunBody>;
+export const DunningRunResult = z.object({
+  asOf: IsoDateString,
+  lines: z.int().describe('open lines overdue as of the day'),
+  due: z.int().describe('of which the next dunning step is due'),
+  created: z.int().describe('to-dos given to the owners by this run (a (line, step) gets one to-do ever)'),
+  closed: z.int().describe('to-dos closed because they went stale: step logged, line paid, written off or no longer overdue'),
+}).meta({ id: 'DunningRunResult' });
+export type DunningRunResult = z.infer<typeof DunningRunResult>;
 export type DunningQueue = z.infer<typeof DunningQueue>;
 
 export const LogDunningStepBody = z.strictObject({

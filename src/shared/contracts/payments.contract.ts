@@ -103,6 +103,16 @@ export type FilePaymentSlipBody = z.infer<typeof FilePaymentSlipBody>;
 
 export const RecordPaymentSlipBody = z.strictObject({ version: z.int().min(1) });
 
+export const ResubmitPaymentSlipBody = z.strictObject({
+  version: z.int().min(1).describe('the version read: another change meanwhile → 409'),
+  amount: MoneyString.describe('money received; above zero, at most the line\'s outstanding'),
+  receivedOn: IsoDateString.describe('day the money arrived; not in the future'),
+  method: PaymentMethod.default('bank_transfer'),
+  reference: z.string().trim().max(100).optional().describe('bank slip (回单) number'),
+  note: z.string().trim().max(500).optional(),
+}).describe('a returned slip, corrected and sent for a new approval round (the returned round stays in the history)');
+export type ResubmitPaymentSlipBody = z.infer<typeof ResubmitPaymentSlipBody>;
+
 export const PaymentSlipDto = z.object({
   id: Uuid,
   receivableId: Uuid,
@@ -115,7 +125,8 @@ export const PaymentSlipDto = z.object({
   reference: z.string().nullable(),
   note: z.string().nullable(),
   status: z.enum(paymentSlipStatuses).describe('in_review (sales manager approving), approved (finance to record), rejected, draft (returned), recorded'),
-  approvalId: Uuid.nullable(),
+  approvalId: Uuid.nullable().describe('the current approval round'),
+  decisionComment: z.string().nullable().describe('the approver\'s reason when the current round was returned or rejected'),
   paymentId: Uuid.nullable(),
   filedBy: Person,
   createdAt: z.string(),

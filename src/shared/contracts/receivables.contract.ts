@@ -45,6 +45,7 @@ export const AgingGroupBy = z.enum(['customer', 'owner', 'team']);
 export const AgingQuery = z.strictObject({
   asOf: IsoDateString.optional().describe('default today; payments received after it do not count'),
   groupBy: AgingGroupBy.default('customer'),
+  limit: z.coerce.number().int().min(1).max(1000).default(200).describe('the groups with the most outstanding; totals and `groups` cover every group (the xlsx export has all rows)'),
 });
 export type AgingQuery = z.infer<typeof AgingQuery>;
 
@@ -53,6 +54,7 @@ const Buckets = z.object(Object.fromEntries(agingBucketNames.map((b) => [b, Mone
 export const AgingReportDto = z.object({
   asOf: IsoDateString,
   groupBy: AgingGroupBy,
+  groups: z.int().describe('groups with money outstanding in all; rows holds the `limit` largest'),
   rows: z.array(z.object({ key: z.string().nullable(), name: z.string(), buckets: Buckets, total: MoneyString, overdue: MoneyString, lines: z.int() })),
   totals: z.object({ buckets: Buckets, total: MoneyString, overdue: MoneyString, lines: z.int() }),
 }).meta({ id: 'AgingReport' });

@@ -17,5 +17,5 @@ registerContactMergeHandler('activities', moveActivitiesOnContactMerge);
 
 export { activityRoutes } from './activities.routes.js';
 export { activityGrants } from './activities.permissions.js';
-export { addTaskInTx, closeTasksInTx, remindTasksOfAllWorkspaces, taskReminderSweep, type ReminderResult } from './tasks.service.js';
+export { addTaskInTx, addTasksInTx, closeTasksInTx, remindTasksOfAllWorkspaces, taskReminderSweep, type ReminderResult } from './tasks.service.js';
 export { findOwnActivity, recordVisitInTx, type ActivityRow } from './activities.service.js';

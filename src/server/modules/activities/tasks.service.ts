@@ -177,6 +177,24 @@ export async function addTaskInTx(tx: Executor, p: {
   return created!.id;
 }
 
+/**
+ * Many system to-dos in one insert (a sweep's batch), each with the id the caller chose so it can
+ * key its own bookkeeping on it; same reminders as addTaskInTx, unless `alreadyReminded` (the caller
+ * sent one summary notification for the batch): then the reminder sweep does not remind of the due day.
+ */
+export async function addTasksInTx(tx: Executor, workspaceId: string, timeZone: string, rows: readonly {
+  id: string; action: string; assigneeId: string; dueDate: IsoDate; customerId: string | null; createdBy: string | null; alreadyReminded?: boolean;
+}[]): Promise<void> {
+  if (rows.length === 0) return;
+  const now = new Date();
+  await tx.insert(tasks).values(rows.map((p) => ({
+    workspaceId, id: p.id, action: p.action, assigneeId: p.assigneeId, dueDate: p.dueDate,
+    reminderAt: sql`((${p.dueDate}::date)::timestamp + time '09:00') at time zone ${timeZone}`,
+    remindedFor: p.alreadyReminded ? p.dueDate : null,
+    customerId: p.customerId, createdBy: p.createdBy, createdAt: now, updatedAt: now,
+  })));
+}
+
 /** Marks system-made to-dos done when the work they asked for is done (already done ones are left). */
 export async function closeTasksInTx(tx: Executor, workspaceId: string, taskIds: readonly string[]): Promise<void> {
   if (taskIds.length === 0) return;

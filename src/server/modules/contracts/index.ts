@@ -18,7 +18,7 @@ export { contractRoutes } from './contracts.routes.js';
 export { contractGrants } from './contracts.permissions.js';
 export { signedStatuses } from './contracts.rules.js';
 // the demo seed drafts and submits contracts through the same commands as the API
-export { createContract, submitContract } from './contracts.service.js';
+export { createContract, signContract, submitContract } from './contracts.service.js';
 export { proposeAmendment } from './contracts.amendments.js';
 export type { ContractLine, PlanLine } from './contracts.rules.js';
 // the print-templates module prints a contract the caller may read (data scope: else 404)

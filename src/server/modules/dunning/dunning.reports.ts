@@ -1,8 +1,11 @@
 import type { CreditExecutionReport, DeferralsOpenReport } from '../../../shared/contracts/dunning.contract.js';
 import { addDays, addMonths } from '../../../shared/dates.js';
 import { money } from '../../../shared/money.js';
+import { appendAudit } from '../../platform/audit/audit.service.js';
 import { visibleOwners } from '../../platform/authz/scope.js';
+import { moneyColumn, streamXlsx } from '../../platform/exports/xlsx.js';
 import type { CommandContext } from '../../platform/http/context.js';
+import { translate } from '../../platform/i18n/translate.js';
 import { customerExposure, isOverLimit } from '../credit/index.js';
 import { deferralApprovedOn, deferredLinesOpenAt, namesFor, overdueLines, overrideShipments, profiledCustomers } from './dunning.repository.js';
 import { daysOverdue } from './dunning.rules.js';
@@ -75,4 +78,57 @@ export async function deferralsOpenReport(ctx: CommandContext, year: number): Pr
     status: r.status, approvedOn: approved.get(r.id) ?? null,
   }));
   return { year, asOf, items, total: items.reduce((sum, i) => money.add(sum, i.outstanding), '0.00') };
+}
+
+// ── xlsx exports ──────────────────────────────────────────────────────────────────────────────
+
+/**
+ * The credit-execution audit as a workbook: one sheet, one line per item, a section column (override
+ * shipment / over limit / past terms) so the three lists can be filtered apart in Excel.
+ */
+export async function creditExecutionXlsx(ctx: CommandContext, month: string) {
+  const r = await creditExecutionReport(ctx, month);
+  await ctx.db.transaction((tx) => appendAudit(tx, ctx, { entity: 'report', action: 'export', after: { report: 'credit_execution', month, format: 'xlsx' } }));
+  const t = (key: string) => translate(ctx.locale, `dunning.export.${key}`);
+  interface Row { section: string; number: string | null; customer: string; owner: string | null; grade: string | null; date: string | null; amount: string | null; limit: string | null; exposure: string | null; over: string | null; daysOverdue: number | null }
+  const rows: Row[] = [
+    ...r.overrideShipments.map((s) => ({ section: t('overrideShipments'), number: s.number, customer: s.customer.name, owner: s.owner.name, grade: null, date: s.shippedOn, amount: s.amount, limit: null, exposure: null, over: null, daysOverdue: null })),
+    ...r.overLimit.map((o) => ({ section: t('overLimit'), number: null, customer: o.customer.name, owner: o.owner?.name ?? null, grade: o.grade, date: r.asOf, amount: null, limit: o.limit, exposure: o.exposure, over: o.over, daysOverdue: null })),
+    ...r.termsExceeded.map((l) => ({ section: t('termsExceeded'), number: l.contractNumber, customer: l.customer.name, owner: l.owner.name, grade: null, date: l.dueDate, amount: l.outstanding, limit: null, exposure: null, over: null, daysOverdue: l.daysOverdue })),
+  ];
+  async function* pages() { yield rows; }
+  return streamXlsx<Row>(`${t('creditExecution')} ${month}`, [
+    { header: t('section'), width: 16, value: (x) => x.section },
+    { header: t('number'), width: 20, value: (x) => x.number },
+    { header: t('customer'), width: 30, value: (x) => x.customer },
+    { header: t('owner'), width: 12, value: (x) => x.owner },
+    { header: t('grade'), width: 10, value: (x) => x.grade },
+    { header: t('date'), width: 12, value: (x) => x.date },
+    moneyColumn<Row>(t('amount'), (x) => x.amount),
+    moneyColumn<Row>(t('limit'), (x) => x.limit),
+    moneyColumn<Row>(t('exposure'), (x) => x.exposure),
+    moneyColumn<Row>(t('over'), (x) => x.over),
+    { header: t('daysOverdue'), width: 10, value: (x) => x.daysOverdue },
+  ], pages());
+}
+
+/** The year-end list of deferrals not cleared as a workbook, with a total line. */
+export async function deferralsOpenXlsx(ctx: CommandContext, year: number) {
+  const r = await deferralsOpenReport(ctx, year);
+  await ctx.db.transaction((tx) => appendAudit(tx, ctx, { entity: 'report', action: 'export', after: { report: 'deferrals_open', year, format: 'xlsx' } }));
+  const t = (key: string) => translate(ctx.locale, `dunning.export.${key}`);
+  type Row = Omit<DeferralsOpenReport['items'][number], 'customer' | 'owner' | 'receivableId'> & { customer: string; owner: string };
+  const rows: Row[] = r.items.map((i) => ({ ...i, customer: i.customer.name, owner: i.owner.name }));
+  const total: Row = { contractNumber: '', customer: t('total'), owner: '', originalDueDate: '', deferredTo: '', approvedOn: null, outstanding: r.total, status: '' };
+  async function* pages() { yield [...rows, total]; }
+  return streamXlsx<Row>(`${t('deferralsOpen')} ${year}`, [
+    { header: t('customer'), width: 30, value: (x) => x.customer },
+    { header: t('contract'), width: 20, value: (x) => x.contractNumber || null },
+    { header: t('owner'), width: 12, value: (x) => x.owner || null },
+    { header: t('originalDueDate'), width: 14, value: (x) => x.originalDueDate || null },
+    { header: t('deferredTo'), width: 14, value: (x) => x.deferredTo || null },
+    { header: t('approvedOn'), width: 14, value: (x) => x.approvedOn },
+    moneyColumn<Row>(t('outstanding'), (x) => x.outstanding),
+    { header: t('status'), width: 12, value: (x) => x.status || null },
+  ], pages());
 }

@@ -3,13 +3,13 @@ import type { IsoDate } from '../../../shared/dates.js';
 import { visibleTo } from '../../platform/authz/scope.js';
 import type { Executor } from '../../platform/db/client.js';
 import type { VisibleOwners } from '../../platform/http/context.js';
-import { users } from '../../platform/org/org.schema.js';
+import { users, workspaces } from '../../platform/org/org.schema.js';
 import { contracts } from '../contracts/contracts.schema.js';
 import { creditProfiles } from '../credit/credit.schema.js';
 import { customers } from '../customers/customers.schema.js';
 import { receivables } from '../receivables/receivables.schema.js';
 import { shipments } from '../shipments/shipments.schema.js';
-import { deferralRequests, dunningSteps } from './dunning.schema.js';
+import { deferralRequests, dunningSteps, dunningTodos } from './dunning.schema.js';
 
 export type ReceivableRow = typeof receivables.$inferSelect;
 export type DeferralRow = typeof deferralRequests.$inferSelect;
@@ -47,11 +47,88 @@ export async function gradesOf(db: Executor, workspaceId: string, customerIds: r
   return new Map(rows.map((r) => [r.customerId, r.grade]));
 }
 
-/** Open or partial lines due before the day (overdue as of it), in the caller's scope, earliest due first. */
-export async function overdueLines(db: Executor, f: { workspaceId: string; owners: VisibleOwners; asOf: IsoDate; ownerId?: string; limit: number }) {
-  const where: SQL[] = [eq(receivables.workspaceId, f.workspaceId), inArray(receivables.status, OPEN), lt(receivables.dueDate, f.asOf), visibleTo(f.owners, receivables.ownerId)];
+/**
+ * Open or partial lines, literally as the partial index receivables_open_due_idx is defined (a bound
+ * parameter list would not let the planner prove the index's predicate).
+ */
+const isOpen = sql`${receivables.status} in ('open', 'partial')`;
+/** After a (due date, id) keyset position. */
+const afterKey = (k: { dueDate: IsoDate; id: string } | undefined) => (k ? sql`(${receivables.dueDate}, ${receivables.id}) > (${k.dueDate}::date, ${k.id}::uuid)` : undefined);
+
+/**
+ * Open or partial lines due before the day (overdue as of it), in the caller's scope, earliest due
+ * first (due date, id), from after a keyset position.
+ */
+export async function overdueLines(db: Executor, f: { workspaceId: string; owners: VisibleOwners; asOf: IsoDate; ownerId?: string; limit: number; after?: { dueDate: IsoDate; id: string } }) {
+  const where: (SQL | undefined)[] = [eq(receivables.workspaceId, f.workspaceId), isOpen, lt(receivables.dueDate, f.asOf), visibleTo(f.owners, receivables.ownerId), afterKey(f.after)];
   if (f.ownerId) where.push(eq(receivables.ownerId, f.ownerId));
   return db.select().from(receivables).where(and(...where)).orderBy(asc(receivables.dueDate), asc(receivables.id)).limit(f.limit);
+}
+
+// ── the daily dunning sweep ───────────────────────────────────────────────────────────────────
+
+export async function workspaceZones(db: Executor, id?: string) {
+  return db.select({ id: workspaces.id, timeZone: workspaces.timeZone }).from(workspaces).where(id ? eq(workspaces.id, id) : undefined).orderBy(asc(workspaces.id));
+}
+
+export interface OverdueBatchRow { id: string; ownerId: string; customerId: string; contractId: string; dueDate: IsoDate; amount: string; received: string }
+
+/** One keyset batch of the workspace's open lines overdue as of the day, whoever owns them, by (due date, id). */
+export async function overdueBatch(db: Executor, workspaceId: string, asOf: IsoDate, after: { dueDate: IsoDate; id: string } | undefined, limit: number): Promise<OverdueBatchRow[]> {
+  return db.select({
+    id: receivables.id, ownerId: receivables.ownerId, customerId: receivables.customerId, contractId: receivables.contractId,
+    dueDate: receivables.dueDate, amount: receivables.amount, received: receivables.received,
+  }).from(receivables)
+    .where(and(eq(receivables.workspaceId, workspaceId), isOpen, lt(receivables.dueDate, asOf), afterKey(after)))
+    .orderBy(asc(receivables.dueDate), asc(receivables.id)).limit(limit);
+}
+
+/** The steps that count on the ladder of lines up to a day: done ones and pending write-offs. */
+export async function ladderStepsOf(db: Executor, workspaceId: string, receivableIds: readonly string[], upTo: IsoDate) {
+  if (receivableIds.length === 0) return [];
+  return db.select({ receivableId: dunningSteps.receivableId, step: dunningSteps.step, status: dunningSteps.status }).from(dunningSteps)
+    .where(and(eq(dunningSteps.workspaceId, workspaceId), inArray(dunningSteps.receivableId, [...receivableIds]), sql`${dunningSteps.actedOn} <= ${upTo}::date`,
+      sql`${dunningSteps.status} in ('done', 'pending')`));
+}
+
+/** The sweep's to-dos of lines, open or closed (a closed one is never made again). */
+export async function todosOf(db: Executor, workspaceId: string, receivableIds: readonly string[]) {
+  if (receivableIds.length === 0) return [];
+  return db.select({ receivableId: dunningTodos.receivableId, step: dunningTodos.step, taskId: dunningTodos.taskId, closedOn: dunningTodos.closedOn }).from(dunningTodos)
+    .where(and(eq(dunningTodos.workspaceId, workspaceId), inArray(dunningTodos.receivableId, [...receivableIds])));
+}
+
+/** Keeps the (line, step) rows that were not there yet; returns those. */
+export async function insertTodos(tx: Executor, rows: (typeof dunningTodos.$inferInsert)[]) {
+  if (rows.length === 0) return [];
+  return tx.insert(dunningTodos).values(rows).onConflictDoNothing().returning({ receivableId: dunningTodos.receivableId, step: dunningTodos.step, taskId: dunningTodos.taskId });
+}
+
+/** Closes the open to-do rows of some lines that carry these tasks. */
+export async function closeTodosByTask(tx: Executor, workspaceId: string, receivableIds: readonly string[], taskIds: readonly string[], on: IsoDate) {
+  if (taskIds.length === 0) return;
+  await tx.update(dunningTodos).set({ closedOn: on })
+    .where(and(eq(dunningTodos.workspaceId, workspaceId), inArray(dunningTodos.receivableId, [...receivableIds]), inArray(dunningTodos.taskId, [...taskIds]), sql`${dunningTodos.closedOn} is null`));
+}
+
+/** Closes the open to-do rows of lines (all steps, or those up to a rung), returning their task ids. */
+export async function closeOpenTodosOf(tx: Executor, workspaceId: string, receivableIds: readonly string[], on: IsoDate, steps?: readonly string[]): Promise<string[]> {
+  if (receivableIds.length === 0) return [];
+  const rows = await tx.update(dunningTodos).set({ closedOn: on })
+    .where(and(eq(dunningTodos.workspaceId, workspaceId), inArray(dunningTodos.receivableId, [...receivableIds]), sql`${dunningTodos.closedOn} is null`,
+      steps ? inArray(dunningTodos.step, [...steps]) : undefined))
+    .returning({ taskId: dunningTodos.taskId });
+  return rows.map((r) => r.taskId);
+}
+
+/** Lines with an open to-do that are no longer open and overdue as of the day (paid, written off, deferred), by id. */
+export async function staleTodoLines(db: Executor, workspaceId: string, asOf: IsoDate, after: string | undefined, limit: number): Promise<string[]> {
+  const rows = await db.selectDistinct({ id: dunningTodos.receivableId }).from(dunningTodos)
+    .innerJoin(receivables, and(eq(receivables.workspaceId, dunningTodos.workspaceId), eq(receivables.id, dunningTodos.receivableId)))
+    .where(and(eq(dunningTodos.workspaceId, workspaceId), sql`${dunningTodos.closedOn} is null`, after ? sql`${dunningTodos.receivableId} > ${after}::uuid` : undefined,
+      sql`not (${isOpen} and ${receivables.dueDate} < ${asOf}::date)`))
+    .orderBy(asc(dunningTodos.receivableId)).limit(limit);
+  return rows.map((r) => r.id);
 }
 
 /** The earliest due date of each customer's overdue lines, whoever owns them (good standing looks at the whole customer). */

@@ -3,14 +3,15 @@ import { z } from 'zod';
 import { IdParams } from '../../../shared/contracts/common.contract.js';
 import {
   CreateDeferralBody, CreditExecutionQuery, CreditExecutionReport, DeferralDto, DeferralList, DeferralListQuery, DeferralsOpenQuery, DeferralsOpenReport,
-  DunningLogEntryDto, DunningQuery, DunningQueue, LogDunningStepBody, ReceivableIdParams,
+  DunningLogEntryDto, DunningQuery, DunningQueue, DunningRunBody, DunningRunResult, LogDunningStepBody, ReceivableIdParams,
 } from '../../../shared/contracts/dunning.contract.js';
 import { PDF_TYPE } from '../../platform/exports/pdf.js';
-import { withErrors } from '../../platform/http/route-helpers.js';
+import { sendXlsx, withErrors } from '../../platform/http/route-helpers.js';
 import { getDeferral, listDeferrals, requestDeferral } from './deferrals.service.js';
 import { dunningLetterPdf } from './dunning.letters.js';
-import { creditExecutionReport, deferralsOpenReport } from './dunning.reports.js';
+import { creditExecutionReport, creditExecutionXlsx, deferralsOpenReport, deferralsOpenXlsx } from './dunning.reports.js';
 import { dunningQueue, logDunningStep } from './dunning.service.js';
+import { runDunning } from './dunning.sweep.js';
 
 /** Deferred payment (延期付款), the dunning ladder (催款) with its letters, and the credit control reports (domain §10, §11.2). */
 export const dunningRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -36,11 +37,19 @@ export const dunningRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/dunning', {
     schema: {
-      tags, summary: 'Overdue lines in my scope with the next dunning step (thank-you → notice → lawyer letter → lawsuit → write-off) and when it falls due; a pure function of asOf and the log',
+      tags, summary: 'Overdue lines in my scope with the next dunning step (thank-you → notice → lawyer letter → lawsuit → write-off) and when it falls due; a pure function of asOf and the log; earliest due first, cursor-paged (filters apply before the page is cut)',
       querystring: DunningQuery, response: withErrors({ 200: DunningQueue }),
     },
     preHandler: app.authorize('dunning:read'),
   }, async (req) => dunningQueue(req.ctx, req.query));
+
+  app.post('/dunning/run', {
+    schema: {
+      tags, summary: 'Run the daily dunning computation as of a day (default today, not in the future; the scheduler runs it each morning): every overdue line whose next step is due gets one to-do for its owner, stale ones are closed; idempotent',
+      body: DunningRunBody, response: withErrors({ 200: DunningRunResult }),
+    },
+    preHandler: app.authorize('dunning:run'),
+  }, async (req) => runDunning(req.ctx, req.body));
 
   app.post('/dunning/:receivableId/steps', {
     schema: {
@@ -73,4 +82,14 @@ export const dunningRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     preHandler: app.authorize('report:credit_control'),
   }, async (req) => deferralsOpenReport(req.ctx, req.query.year));
+
+  app.get('/reports/credit-execution.xlsx', {
+    schema: { tags: [...tags, 'reports'], summary: 'The monthly credit-execution audit as Excel (same month and scope): one sheet, a section column', querystring: CreditExecutionQuery, response: withErrors({ 200: z.any().describe('xlsx file') }) },
+    preHandler: app.authorize('report:credit_control'),
+  }, async (req, reply) => sendXlsx(req, reply, `credit-execution-${req.query.month}.xlsx`, await creditExecutionXlsx(req.ctx, req.query.month)));
+
+  app.get('/reports/deferrals-open.xlsx', {
+    schema: { tags: [...tags, 'reports'], summary: 'Deferred payments not cleared by 31 December as Excel (same year and scope), with the total', querystring: DeferralsOpenQuery, response: withErrors({ 200: z.any().describe('xlsx file') }) },
+    preHandler: app.authorize('report:credit_control'),
+  }, async (req, reply) => sendXlsx(req, reply, `deferrals-open-${req.query.year}.xlsx`, await deferralsOpenXlsx(req.ctx, req.query.year)));
 };

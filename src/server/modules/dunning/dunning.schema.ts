@@ -59,3 +59,25 @@ export const dunningSteps = pgTable('dunning_steps', {
   index('dunning_steps_receivable_idx').on(t.workspaceId, t.receivableId, t.actedOn),
   uniqueIndex('dunning_steps_write_off_pending_uq').on(t.workspaceId, t.receivableId).where(sql`step = 'write_off' and status = 'pending'`),
 ]);
+
+/**
+ * The to-do the daily dunning sweep gave a line's owner for one rung (催款待办): at most one per
+ * (line, step) ever, so the sweep is idempotent — running it again (or the next day) finds the row
+ * and creates nothing. `closedOn` is set when the to-do went stale (the step was logged, the line paid,
+ * written off or no longer overdue) and its task was closed.
+ */
+export const dunningTodos = pgTable('dunning_todos', {
+  workspaceId: uuid('workspace_id').notNull(),
+  receivableId: uuid('receivable_id').notNull(),
+  step: text('step').notNull(),
+  taskId: uuid('task_id').notNull(),
+  ownerId: uuid('owner_id').notNull(),
+  /** the asOf of the sweep that created it */
+  createdOn: day('created_on').notNull(),
+  closedOn: day('closed_on'),
+}, (t) => [
+  primaryKey({ columns: [t.workspaceId, t.receivableId, t.step] }),
+  foreignKey({ columns: [t.workspaceId], foreignColumns: [workspaces.id] }),
+  foreignKey({ columns: [t.workspaceId, t.receivableId], foreignColumns: [receivables.workspaceId, receivables.id] }).onDelete('cascade'),
+  index('dunning_todos_open_idx').on(t.workspaceId, t.receivableId).where(sql`closed_on is null`),
+]);

@@ -1,6 +1,6 @@
 import type { DunningLineDto, DunningLogEntryDto, DunningQuery, DunningQueue, LogDunningStepBody } from '../../../shared/contracts/dunning.contract.js';
-import { todayIn, type IsoDate } from '../../../shared/dates.js';
-import { AppError, notFound } from '../../../shared/errors.js';
+import { isIsoDate, todayIn, type IsoDate } from '../../../shared/dates.js';
+import { AppError, invalidField, notFound } from '../../../shared/errors.js';
 import { money } from '../../../shared/money.js';
 import { registerApprovalSubject, type ApprovalOutcome } from '../../platform/approvals/approvals.registry.js';
 import { submitForApproval } from '../../platform/approvals/approvals.service.js';
@@ -9,25 +9,23 @@ import { visibleOwners } from '../../platform/authz/scope.js';
 import type { Executor, Tx } from '../../platform/db/client.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
 import type { CommandContext } from '../../platform/http/context.js';
-import { pageFrom } from '../../platform/http/pagination.js';
+import { decodeCursor, encodeCursor } from '../../platform/http/pagination.js';
 import { translate } from '../../platform/i18n/translate.js';
 import { emitEvent } from '../../platform/notifications/outbox.js';
 import { readPolicies } from '../../platform/policies/policies.service.js';
-import { addTaskInTx } from '../activities/index.js';
+import { addTaskInTx, closeTasksInTx } from '../activities/index.js';
 import {
-  earliestOverdueByCustomer, findPendingWriteOff, findReceivable, gradesOf, insertStep, namesFor, overdueLines, setStepStatus, stepsOf,
+  closeOpenTodosOf, earliestOverdueByCustomer, findPendingWriteOff, findReceivable, gradesOf, insertStep, namesFor, overdueLines, setStepStatus, stepsOf,
   writeOffReceivable, type DunningStepRow, type ReceivableRow,
 } from './dunning.repository.js';
 import {
-  daysOverdue, isGoodStanding, ladderPosition, letterDeadline, letterSteps, stepRefusal, type DunningPolicy, type DunningStep,
+  daysOverdue, dunningSteps, isGoodStanding, ladderPosition, letterDeadline, letterSteps, stepRefusal, type DunningPolicy, type DunningStep,
 } from './dunning.rules.js';
 
 /** Approval document type of a bad-debt write-off (呆账核销); the subject is the dunning step that requests it. */
 export const WRITE_OFF_DOCUMENT = 'bad_debt_write_off';
 
 const todayOf = (ctx: CommandContext): IsoDate => todayIn(ctx.workspace.timeZone);
-/** How many overdue lines the queue shows at most (the oldest first). */
-const QUEUE_LIMIT = 500;
 
 export async function dunningPolicyOf(db: Executor, workspaceId: string): Promise<DunningPolicy & { graceDays: number }> {
   const p = await readPolicies(db, workspaceId);
@@ -48,44 +46,79 @@ function toLogDto(s: DunningStepRow, names: Map<string, { name: string }>): Dunn
   };
 }
 
+/** Lines the queue reads at most per request when a filter (step, dueOnly) leaves few of them: the page then ends early with a cursor. */
+const QUEUE_READ_MAX = 5000;
+/** Lines read per round when filtering. */
+const QUEUE_CHUNK = 500;
+
+function queueCursor(cursor: string | undefined): { dueDate: IsoDate; id: string } | undefined {
+  const key = decodeCursor(cursor);
+  if (!key) return undefined;
+  const [dueDate, id] = key;
+  if (typeof dueDate !== 'string' || !isIsoDate(dueDate) || typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) throw invalidField('cursor', 'errors.invalidFormat');
+  return { dueDate, id };
+}
+
 /**
- * The dunning queue (催款队列, domain §11.2) as of a day: every overdue open/partial line in the
- * caller's scope with its days overdue, the customer's standing, the last step and the next step on
- * the ladder with the day it falls due. A pure function of the day and the log (steps logged up to
- * that day): asking twice gives the same answer; logging a step moves the line up.
+ * The dunning queue (催款队列, domain §11.2) as of a day: overdue open/partial lines in the caller's
+ * scope with their days overdue, the customer's standing, the last step and the next step on the
+ * ladder with the day it falls due. A pure function of the day and the log (steps logged up to that
+ * day): asking twice gives the same answer; logging a step moves the line up.
+ * Cursor-paged, earliest due first (due date, id). The filters `step` and `dueOnly` depend on the
+ * ladder, so they apply to the lines read before the page is cut: the queue reads keyset chunks until
+ * the page is full or QUEUE_READ_MAX lines were read, and then answers what it found with a cursor
+ * after the last line read (a page may be short, even empty, with a nextCursor).
  */
 export async function dunningQueue(ctx: CommandContext, q: DunningQuery): Promise<DunningQueue> {
   const db = ctx.db;
+  const ws = ctx.workspace.id;
   const asOf = q.asOf ?? todayOf(ctx);
+  const limit = q.limit ?? 50;
   const owners = await visibleOwners(db, ctx);
-  const policy = await dunningPolicyOf(db, ctx.workspace.id);
-  const { items: rows, nextCursor } = pageFrom(await overdueLines(db, { workspaceId: ctx.workspace.id, owners, asOf, ownerId: q.ownerId, limit: QUEUE_LIMIT + 1 }), QUEUE_LIMIT, (r) => [r.id]);
-  const customerIds = rows.map((r) => r.customerId);
-  const grades = await gradesOf(db, ctx.workspace.id, customerIds);
-  const earliest = await earliestOverdueByCustomer(db, ctx.workspace.id, customerIds, asOf);
-  const steps = await stepsOf(db, ctx.workspace.id, rows.map((r) => r.id), asOf);
-  const names = await namesFor(db, ctx.workspace.id, { contractIds: rows.map((r) => r.contractId), customerIds, userIds: [...rows.map((r) => r.ownerId), ...steps.map((s) => s.actedBy)] });
-  const byLine = new Map<string, DunningStepRow[]>();
-  for (const s of steps) byLine.set(s.receivableId, [...(byLine.get(s.receivableId) ?? []), s]);
+  const policy = await dunningPolicyOf(db, ws);
+  const filtered = q.step !== undefined || q.dueOnly === 'true';
+  type Hit = { row: ReceivableRow; log: DunningStepRow[]; grade: string | null; customerMax: number; writeOffPending: boolean; position: ReturnType<typeof ladderPosition> };
+  const hits: Hit[] = [];
+  let after = queueCursor(q.cursor);
+  let read = 0;
+  let more = true;
+  while (hits.length <= limit && read < QUEUE_READ_MAX) {
+    const chunk = filtered ? QUEUE_CHUNK : limit + 1 - hits.length;
+    const rows = await overdueLines(db, { workspaceId: ws, owners, asOf, ownerId: q.ownerId, limit: chunk, after });
+    read += rows.length;
+    const customerIds = rows.map((r) => r.customerId);
+    const grades = await gradesOf(db, ws, customerIds);
+    const earliest = await earliestOverdueByCustomer(db, ws, customerIds, asOf);
+    const byLine = new Map<string, DunningStepRow[]>();
+    for (const s of await stepsOf(db, ws, rows.map((r) => r.id), asOf)) byLine.set(s.receivableId, [...(byLine.get(s.receivableId) ?? []), s]);
+    for (const row of rows) {
+      after = { dueDate: row.dueDate, id: row.id };
+      const log = byLine.get(row.id) ?? [];
+      const grade = grades.get(row.customerId) ?? null;
+      const customerMax = daysOverdue(earliest.get(row.customerId) ?? row.dueDate, asOf);
+      const writeOffPending = log.some((s) => s.step === 'write_off' && s.status === 'pending');
+      const position = ladderPosition({ dueDate: row.dueDate, asOf, grade, customerMaxDaysOverdue: customerMax, done: log.filter(counted).map((s) => s.step as DunningStep), writeOffPending }, policy);
+      if ((q.step && position.nextStep !== q.step) || (q.dueOnly === 'true' && !position.isDue)) continue;
+      hits.push({ row, log, grade, customerMax, writeOffPending, position });
+      if (hits.length > limit) break;
+    }
+    if (rows.length < chunk) { more = hits.length > limit; break; }
+  }
+  const page = hits.slice(0, limit);
+  const lastOfPage = page.at(-1)?.row;
+  const nextKey = hits.length > limit ? lastOfPage && { dueDate: lastOfPage.dueDate, id: lastOfPage.id } : more ? after : undefined;
+  const nextCursor = nextKey ? encodeCursor([nextKey.dueDate, nextKey.id]) : null;
 
-  const items: DunningLineDto[] = rows.map((r) => {
-    const log = byLine.get(r.id) ?? [];
-    const grade = grades.get(r.customerId) ?? null;
-    const customerMax = daysOverdue(earliest.get(r.customerId) ?? r.dueDate, asOf);
-    const writeOffPending = log.some((s) => s.step === 'write_off' && s.status === 'pending');
-    const position = ladderPosition({
-      dueDate: r.dueDate, asOf, grade, customerMaxDaysOverdue: customerMax, done: log.filter(counted).map((s) => s.step as DunningStep), writeOffPending,
-    }, policy);
-    return {
-      receivableId: r.id, contract: { id: r.contractId, number: names.contracts.get(r.contractId)?.number ?? '—' },
-      customer: { id: r.customerId, name: names.customers.get(r.customerId)?.name ?? '—' }, owner: { id: r.ownerId, name: names.users.get(r.ownerId)?.name ?? '—' },
-      grade, dueDate: r.dueDate, deferredFrom: r.deferredFrom, amount: r.amount, outstanding: money.sub(r.amount, r.received),
-      goodStanding: isGoodStanding(grade, customerMax, policy), writeOffPending, ...position,
-      log: log.map((s) => toLogDto(s, names.users)),
-    };
-  });
-  const filtered = items.filter((i) => (!q.step || i.nextStep === q.step) && (q.dueOnly !== 'true' || i.isDue));
-  return { asOf, items: filtered, truncated: nextCursor !== null };
+  const rows = page.map((h) => h.row);
+  const names = await namesFor(db, ws, { contractIds: rows.map((r) => r.contractId), customerIds: rows.map((r) => r.customerId), userIds: [...rows.map((r) => r.ownerId), ...page.flatMap((h) => h.log.map((s) => s.actedBy))] });
+  const items: DunningLineDto[] = page.map(({ row: r, log, grade, customerMax, writeOffPending, position }) => ({
+    receivableId: r.id, contract: { id: r.contractId, number: names.contracts.get(r.contractId)?.number ?? '—' },
+    customer: { id: r.customerId, name: names.customers.get(r.customerId)?.name ?? '—' }, owner: { id: r.ownerId, name: names.users.get(r.ownerId)?.name ?? '—' },
+    grade, dueDate: r.dueDate, deferredFrom: r.deferredFrom, amount: r.amount, outstanding: money.sub(r.amount, r.received),
+    goodStanding: isGoodStanding(grade, customerMax, policy), writeOffPending, ...position,
+    log: log.map((s) => toLogDto(s, names.users)),
+  }));
+  return { asOf, items, nextCursor, truncated: nextCursor !== null };
 }
 
 /** A receivable line the caller sees (owner in their data scope), or 404. */
@@ -141,6 +174,9 @@ export async function logDunningStep(ctx: CommandContext, receivableId: string, 
         workspaceId: ctx.workspace.id, receivableId: line.id, customerId: line.customerId, step: input.step,
         status: input.step === 'write_off' ? 'pending' : 'done', actedOn: asOf, actedBy: ctx.actor.id, note: input.note ?? null, deadline,
       });
+      // the daily sweep's to-dos "send <step>" for this rung or a lower one are done now
+      const rungs = dunningSteps.slice(0, dunningSteps.indexOf(input.step) + 1);
+      await closeTasksInTx(tx, ctx.workspace.id, await closeOpenTodosOf(tx, ctx.workspace.id, [line.id], asOf, rungs));
       if (input.step === 'write_off') {
         const names = await namesFor(tx, ctx.workspace.id, { contractIds: [line.contractId], customerIds: [line.customerId] });
         const outstanding = money.sub(line.amount, line.received);

@@ -13,5 +13,6 @@ registerMessages(dunningMessages);
 
 export { dunningRoutes } from './dunning.routes.js';
 export { dunningGrants } from './dunning.permissions.js';
-export { DEFERRAL_DOCUMENT } from './deferrals.service.js';
-export { WRITE_OFF_DOCUMENT } from './dunning.service.js';
+export { DEFERRAL_DOCUMENT, requestDeferral } from './deferrals.service.js';
+export { WRITE_OFF_DOCUMENT, logDunningStep } from './dunning.service.js';
+export { DUNNING_SWEEP_HOUR, dunningSweepOfAllWorkspaces, runDunningSweep, type DunningSweepOptions } from './dunning.sweep.js';

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, ilike, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, ilike, inArray, lte, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { IsoDate } from '../../../shared/dates.js';
 import { toUuidArray } from '../../platform/authz/scope.js';
@@ -33,14 +33,18 @@ function selectOpportunities(db: Executor) {
  * The opportunities the caller sees as one WHERE fragment: owner within their data scope, or an
  * active (unexpired) collaboration of theirs.
  */
-export function visibleOpportunities(owners: VisibleOwners, actorId: string, today: IsoDate): SQL {
+export function visibleOpportunities(
+  owners: VisibleOwners, actorId: string, today: IsoDate,
+  /** the columns holding the opportunity's id and owner (default: the `opportunities` table's; the stage history carries both) */
+  columns: { id: SQL | AnyColumn; ownerId: SQL | AnyColumn } = { id: opportunities.id, ownerId: opportunities.ownerId },
+): SQL {
   if (owners.kind === 'all') return sql`true`;
   // an uncorrelated array (one InitPlan) rather than EXISTS: the planner can then OR an owner-index scan with
   // a primary-key scan instead of filtering the whole table newest-first (bench: rep1's deep page 248 → 5 ms at M)
-  const viaCollaboration = sql`${opportunities.id} = ANY(array(select c.opportunity_id from ${opportunityCollaborators} c
+  const viaCollaboration = sql`${columns.id} = ANY(array(select c.opportunity_id from ${opportunityCollaborators} c
     where c.user_id = ${actorId} and (c.expires_on is null or c.expires_on >= ${today}::date)))`;
   if (owners.ids.length === 0) return viaCollaboration;
-  return or(sql`${opportunities.ownerId} = ANY(${toUuidArray(owners.ids)})`, viaCollaboration)!;
+  return or(sql`${columns.ownerId} = ANY(${toUuidArray(owners.ids)})`, viaCollaboration)!;
 }
 
 export async function findOpportunity(db: Executor, workspaceId: string, id: string): Promise<OpportunityListRow | null> {
@@ -229,6 +233,40 @@ export async function historyOf(db: Executor, workspaceId: string, opportunityId
     .leftJoin(users, and(eq(users.workspaceId, opportunityStageHistory.workspaceId), eq(users.id, opportunityStageHistory.actorId)))
     .where(and(eq(opportunityStageHistory.workspaceId, workspaceId), eq(opportunityStageHistory.opportunityId, opportunityId)))
     .orderBy(asc(opportunityStageHistory.at), asc(opportunityStageHistory.id));
+}
+
+/** Which history rows `refreshStageFlowColumns` recomputes: one opportunity's, one pipeline's or a whole workspace's. */
+export type StageFlowRefresh = { opportunityId: string } | { pipelineId: string } | 'workspace';
+
+/**
+ * Recomputes the stage history's derived columns (see `opportunityStageHistory`) from the opportunity
+ * (pipeline, owner, department) and the stages (position) as they are now, set-based, writing only
+ * the rows that change. Every window is per opportunity, so a subset of opportunities is exact. Called
+ * after every history row written (a few rows), after an owner change, after a pipeline's stages are
+ * reordered or removed (that pipeline's rows) and after bulk loads (demo, bench). Migration 0033 ran the
+ * same statement over every row.
+ */
+export async function refreshStageFlowColumns(db: Executor, workspaceId: string, which: StageFlowRefresh): Promise<void> {
+  const only = which === 'workspace' ? sql`true`
+    : 'opportunityId' in which ? sql`o.id = ${which.opportunityId}` : sql`o.pipeline_id = ${which.pipelineId}`;
+  const h = opportunityStageHistory;
+  await db.execute(sql`
+    update ${h} h
+    set pipeline_id = d.pipeline_id, owner_id = d.owner_id, department_id = d.department_id, position = d.position,
+        reached_later = d.reached_later, prev_entry_at = d.prev_entry_at
+    from (
+      select x.workspace_id, x.id, o.pipeline_id, o.owner_id, o.department_id, st.position,
+             max(st.position) over (partition by x.opportunity_id order by x.at desc) as reached_later,
+             case when x.to_stage_id is not null
+               then lag(x.at) over (partition by x.opportunity_id, x.to_stage_id order by x.at, x.id) end as prev_entry_at
+      from ${h} x
+      join ${opportunities} o on o.workspace_id = x.workspace_id and o.id = x.opportunity_id
+      left join ${pipelineStages} st on st.workspace_id = x.workspace_id and st.id = x.to_stage_id
+      where x.workspace_id = ${workspaceId} and o.workspace_id = ${workspaceId} and ${only}
+    ) d
+    where h.workspace_id = d.workspace_id and h.id = d.id
+      and (h.pipeline_id, h.owner_id, h.department_id, h.position, h.reached_later, h.prev_entry_at)
+        is distinct from (d.pipeline_id, d.owner_id, d.department_id, d.position, d.reached_later, d.prev_entry_at)`);
 }
 
 /** Whether a signed (or executing / completed) contract is linked to the opportunity: the proof a deal is won. */

@@ -104,10 +104,24 @@ export const opportunities = pgTable('opportunities', {
   // pipeline, with the columns the data scope (owner, id for collaborations) and the org filter need
   index('opportunities_open_figures_idx').on(t.workspaceId, t.pipelineId, t.stageId, t.ownerId, t.departmentId, t.id, t.amount, t.probability)
     .where(sql`status = 'open'`),
+  // the funnel's open figures filtered by department, and its won/lost of a period: index-only scans
+  index('opportunities_open_department_idx').on(t.workspaceId, t.pipelineId, t.departmentId, t.stageId, t.ownerId, t.id, t.amount, t.probability)
+    .where(sql`status = 'open'`),
+  index('opportunities_closed_figures_idx').on(t.workspaceId, t.pipelineId, t.closedOn, t.status, t.ownerId, t.departmentId, t.id, t.amount)
+    .where(sql`status in ('won', 'lost')`),
   index('opportunities_search_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
 ]);
 
-/** Stage history (§6.2): every stage change and close, with days spent in the stage left. */
+/**
+ * Stage history (§6.2): every stage change and close, with days spent in the stage left.
+ *
+ * The funnel's stage flow reads this table alone, so each row also carries derived columns (written
+ * by `refreshStageFlowColumns`, never by hand): the opportunity's `pipeline_id`, current `owner_id` and
+ * `department_id` (data scope and org filter), the entered stage's `position`, `reached_later` (the
+ * highest stage position the opportunity reached at or after this row: "advanced" is a comparison)
+ * and `prev_entry_at` (the opportunity's previous entry into the same stage: "first entry in the
+ * period" is `prev_entry_at is null or < period start`). Null until refreshed.
+ */
 export const opportunityStageHistory = pgTable('opportunity_stage_history', {
   workspaceId: uuid('workspace_id').notNull(),
   id: uuid('id').notNull(),
@@ -120,12 +134,28 @@ export const opportunityStageHistory = pgTable('opportunity_stage_history', {
   note: text('note'),
   actorId: uuid('actor_id'),
   at: instant('at').notNull().defaultNow(),
-}, (t) => [
-  primaryKey({ columns: [t.workspaceId, t.id] }),
-  foreignKey({ columns: [t.workspaceId, t.opportunityId], foreignColumns: [opportunities.workspaceId, opportunities.id] }).onDelete('cascade'),
-  index('opportunity_stage_history_opportunity_idx').on(t.workspaceId, t.opportunityId, t.at),
-  index('opportunity_stage_history_to_stage_idx').on(t.workspaceId, t.toStageId, t.at),
-]);
+  pipelineId: uuid('pipeline_id'),
+  ownerId: uuid('owner_id'),
+  departmentId: uuid('department_id'),
+  position: integer('position'),
+  reachedLater: integer('reached_later'),
+  prevEntryAt: instant('prev_entry_at'),
+}, (t) => {
+  // what the funnel's stage flow reads of a row besides the leading columns (index-only scans)
+  const flow = [t.toStageId, t.fromStageId, t.daysInStage, t.position, t.reachedLater, t.prevEntryAt] as const;
+  return [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    foreignKey({ columns: [t.workspaceId, t.opportunityId], foreignColumns: [opportunities.workspaceId, opportunities.id] }).onDelete('cascade'),
+    index('opportunity_stage_history_opportunity_idx').on(t.workspaceId, t.opportunityId, t.at),
+    index('opportunity_stage_history_to_stage_idx').on(t.workspaceId, t.toStageId, t.at),
+    // the funnel's stage flow of a period, index-only: company-wide and by department (the org filter) for
+    // whoever sees every owner; a restricted scope (owners OR collaborations) is a bitmap OR of the owner
+    // index with the opportunity index, so that one stays narrow
+    index('opportunity_stage_history_flow_idx').on(t.workspaceId, t.pipelineId, t.at, ...flow),
+    index('opportunity_stage_history_flow_department_idx').on(t.workspaceId, t.pipelineId, t.departmentId, t.at, ...flow),
+    index('opportunity_stage_history_flow_owner_idx').on(t.workspaceId, t.pipelineId, t.ownerId, t.at),
+  ];
+});
 
 /** Contacts on a deal with their buying role on this deal (§5.4). */
 export const opportunityContacts = pgTable('opportunity_contacts', {

@@ -22,7 +22,7 @@ import { customerAccess, recordDeal, resolveOwner, type OwnershipGrants } from '
 import type { OpportunityPermission } from './opportunities.permissions.js';
 import {
   collaboratorsOf, contactIdsOfCustomer, contactsOf, countContacts, findCollaboration, findOpportunity, hasSignedContract, historyOf, kanbanCards, kanbanTotals,
-  listOpportunityRows, loadGateEvidence, lockOpportunity, opportunityFilterConditions, sortKeyOf, visibleOpportunities,
+  listOpportunityRows, loadGateEvidence, lockOpportunity, opportunityFilterConditions, refreshStageFlowColumns, sortKeyOf, visibleOpportunities,
   type OpportunityListRow, type OpportunityRow, type OpportunitySort,
 } from './opportunities.repository.js';
 import {
@@ -166,8 +166,10 @@ async function replaceContacts(tx: Executor, workspaceId: string, opportunityId:
   }
 }
 
+/** Writes a stage-history row and refreshes the opportunity's derived funnel columns (a few rows). */
 async function addHistory(tx: Executor, ctx: CommandContext, row: Omit<typeof opportunityStageHistory.$inferInsert, 'workspaceId' | 'id' | 'actorId'>) {
   await tx.insert(opportunityStageHistory).values({ ...row, workspaceId: ctx.workspace.id, id: newId(), actorId: ctx.actor.id });
+  await refreshStageFlowColumns(tx, ctx.workspace.id, { opportunityId: row.opportunityId });
 }
 
 // ── commands ──────────────────────────────────────────────────────────────────────────────────
@@ -247,6 +249,8 @@ export async function updateOpportunity(ctx: CommandContext, id: string, input: 
       version: sql`${opportunities.version} + 1`, updatedAt: new Date(),
     }).where(and(eq(opportunities.workspaceId, ws), eq(opportunities.id, id), eq(opportunities.version, version))).returning();
     if (!updated) throw conflict();
+    // the stage history carries the owner and department for the funnel's data scope
+    if ('ownerId' in ownerPatch) await refreshStageFlowColumns(tx, ws, { opportunityId: id });
     if (contacts) await replaceContacts(tx, ws, id, contacts);
     await appendAudit(tx, ctx, { entity: 'opportunity', entityId: id, action: 'update', before, after: { ...updated, ...(contacts ? { contacts } : {}) } });
   });

@@ -9,6 +9,7 @@ import { newId } from '../../platform/db/columns.js';
 import type { CommandContext } from '../../platform/http/context.js';
 import { readPolicies } from '../../platform/policies/policies.service.js';
 import { isPipelineUsable, pipelineProblems, type FunnelBands } from './opportunities.rules.js';
+import { refreshStageFlowColumns } from './opportunities.repository.js';
 import { pipelines, pipelineStages } from './opportunities.schema.js';
 import {
   countOpportunitiesInStages, departmentPaths, findPipeline, listPipelinesWithStages, type PipelineWithStages, type StageRow,
@@ -167,4 +168,8 @@ async function replaceStages(tx: Tx, ctx: CommandContext, before: PipelineWithSt
   // nothing should remain parked; a leftover would be a bug
   const [{ n } = { n: 0 }] = await tx.select({ n: sql<number>`count(*)::int` }).from(pipelineStages).where(and(inPipeline, lt(pipelineStages.position, 0)));
   if (Number(n) > 0) throw new Error('pipeline stages left unplaced');
+  // the stage history carries the entered stage's position (the funnel's "advanced"): recompute the
+  // pipeline's rows when a kept stage moved or one was removed (rare, set-based, only changed rows written)
+  const moved = stages.some((s, position) => s.id !== undefined && existing.get(s.id)!.position !== position);
+  if (moved || removed.length > 0) await refreshStageFlowColumns(tx, ws, { pipelineId: before.id });
 }

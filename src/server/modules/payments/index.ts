@@ -13,4 +13,4 @@ registerMessages(paymentMessages);
 export { paymentRoutes } from './payments.routes.js';
 export { paymentGrants } from './payments.permissions.js';
 export { recordPayment, reversePayment, allocateCredit } from './payments.service.js';
-export { PAYMENT_SLIP_DOCUMENT } from './payment-slips.service.js';
+export { PAYMENT_SLIP_DOCUMENT, filePaymentSlip, getPaymentSlip, recordPaymentSlip } from './payment-slips.service.js';

@@ -3,6 +3,7 @@ import { visibleTo } from '../../platform/authz/scope.js';
 import type { Executor } from '../../platform/db/client.js';
 import type { VisibleOwners } from '../../platform/http/context.js';
 import { users } from '../../platform/org/org.schema.js';
+import { approvalSteps } from '../../platform/approvals/approvals.schema.js';
 import { contracts } from '../contracts/contracts.schema.js';
 import { customers } from '../customers/customers.schema.js';
 import { receivables } from '../receivables/receivables.schema.js';
@@ -57,4 +58,12 @@ export async function slipNames(db: Executor, workspaceId: string, rows: readonl
     contractIds.length ? db.select({ id: contracts.id, number: contracts.number }).from(contracts).where(and(eq(contracts.workspaceId, workspaceId), inArray(contracts.id, contractIds))) : [],
   ]);
   return { customers: new Map(cus.map((c) => [c.id, c.name])), users: new Map(us.map((u) => [u.id, u.name])), contracts: new Map(cons.map((c) => [c.id, c.number])) };
+}
+
+/** The comment of the step that returned or rejected each approval round (one query for a page). */
+export async function decisionComments(db: Executor, workspaceId: string, approvalIds: readonly string[]) {
+  if (approvalIds.length === 0) return new Map<string, string>();
+  const rows = await db.select({ approvalId: approvalSteps.approvalId, comment: approvalSteps.comment }).from(approvalSteps)
+    .where(and(eq(approvalSteps.workspaceId, workspaceId), inArray(approvalSteps.approvalId, [...approvalIds]), inArray(approvalSteps.status, ['returned', 'rejected'])));
+  return new Map(rows.filter((r) => r.comment !== null).map((r) => [r.approvalId, r.comment!]));
 }

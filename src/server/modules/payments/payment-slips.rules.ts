@@ -3,12 +3,16 @@ import type { ErrorDetail } from '../../../shared/errors.js';
 import { money, type Money } from '../../../shared/money.js';
 
 export type SlipStatus = 'in_review' | 'approved' | 'rejected' | 'draft' | 'recorded';
-export type SlipAction = 'approve' | 'reject' | 'return' | 'record';
+export type SlipAction = 'approve' | 'reject' | 'return' | 'record' | 'resubmit';
 
-/** The slip's status flow (缴款单, domain §11.2): the sales manager decides, then finance records an approved slip; null = not allowed. */
+/**
+ * The slip's status flow (缴款单, domain §11.2): the sales manager decides, then finance records an approved
+ * slip; a returned slip (draft) is corrected and resubmitted by its filer; rejected is final; null = not allowed.
+ */
 export function nextSlipStatus(from: SlipStatus, action: SlipAction): SlipStatus | null {
   if (from === 'in_review') return action === 'approve' ? 'approved' : action === 'reject' ? 'rejected' : action === 'return' ? 'draft' : null;
   if (from === 'approved' && action === 'record') return 'recorded';
+  if (from === 'draft' && action === 'resubmit') return 'in_review';
   return null;
 }
 

@@ -1,6 +1,6 @@
-import type { FilePaymentSlipBody, PaymentSlipDto, PaymentSlipListQuery } from '../../../shared/contracts/payments.contract.js';
+import type { FilePaymentSlipBody, PaymentSlipDto, PaymentSlipListQuery, ResubmitPaymentSlipBody } from '../../../shared/contracts/payments.contract.js';
 import { todayIn } from '../../../shared/dates.js';
-import { AppError, conflict, invalidField, notFound } from '../../../shared/errors.js';
+import { AppError, conflict, forbidden, invalidField, notFound } from '../../../shared/errors.js';
 import { money } from '../../../shared/money.js';
 import { submitForApproval } from '../../platform/approvals/approvals.service.js';
 import { registerApprovalSubject, type ApprovalOutcome } from '../../platform/approvals/approvals.registry.js';
@@ -10,7 +10,7 @@ import type { Executor, Tx } from '../../platform/db/client.js';
 import type { CommandContext } from '../../platform/http/context.js';
 import { decodeCursor, pageFrom } from '../../platform/http/pagination.js';
 import { emitEvent } from '../../platform/notifications/outbox.js';
-import { findLineInScope, findSlipInScope, insertSlip, listSlipRows, slipNames, updateSlip } from './payment-slips.repository.js';
+import { decisionComments, findLineInScope, findSlipInScope, insertSlip, listSlipRows, slipNames, updateSlip } from './payment-slips.repository.js';
 import { nextSlipStatus, validateSlip, type SlipStatus } from './payment-slips.rules.js';
 import type { PaymentSlipRow } from './payments.schema.js';
 import { recordPaymentIn } from './payments.service.js';
@@ -19,11 +19,12 @@ export const PAYMENT_SLIP_DOCUMENT = 'payment_slip';
 
 async function toDtos(db: Executor, ctx: CommandContext, rows: readonly PaymentSlipRow[]): Promise<PaymentSlipDto[]> {
   const names = await slipNames(db, ctx.workspace.id, rows);
+  const comments = await decisionComments(db, ctx.workspace.id, rows.filter((r) => r.status === 'draft' || r.status === 'rejected').map((r) => r.approvalId).filter((x): x is string => x !== null));
   return rows.map((r) => ({
     id: r.id, receivableId: r.receivableId, contract: { id: r.contractId, number: names.contracts.get(r.contractId) ?? '—' },
     customer: { id: r.customerId, name: names.customers.get(r.customerId) ?? '—' }, owner: { id: r.ownerId, name: names.users.get(r.ownerId) ?? '—' },
     amount: r.amount, receivedOn: r.receivedOn, method: r.method as PaymentSlipDto['method'], reference: r.reference, note: r.note,
-    status: r.status as SlipStatus, approvalId: r.approvalId, paymentId: r.paymentId, filedBy: { id: r.filedBy, name: names.users.get(r.filedBy) ?? '—' },
+    status: r.status as SlipStatus, approvalId: r.approvalId, decisionComment: (r.approvalId && comments.get(r.approvalId)) ?? null, paymentId: r.paymentId, filedBy: { id: r.filedBy, name: names.users.get(r.filedBy) ?? '—' },
     createdAt: r.createdAt.toISOString(), version: r.version,
   }));
 }
@@ -36,6 +37,18 @@ async function requireSlip(db: Executor, ctx: CommandContext, id: string, opts: 
 
 export async function getPaymentSlip(ctx: CommandContext, id: string): Promise<PaymentSlipDto> {
   return (await toDtos(ctx.db, ctx, [await requireSlip(ctx.db, ctx, id)]))[0]!;
+}
+
+/** Starts an approval round for the slip (sales manager by default) and links it; an empty flow approves at once. */
+async function sendForApproval(tx: Tx, ctx: CommandContext, slip: PaymentSlipRow, contractNumber: string, outstanding: string) {
+  const [dto] = await toDtos(tx, ctx, [slip]);
+  const { approvalId, status } = await submitForApproval(tx, ctx, {
+    documentType: PAYMENT_SLIP_DOCUMENT, subjectId: slip.id,
+    title: `缴款单：${dto!.customer.name} 预付款 ${slip.amount}（${contractNumber}，${slip.receivedOn} 到账）`,
+    snapshot: { paymentSlipId: slip.id, contractNumber, customerName: dto!.customer.name, amount: slip.amount, receivedOn: slip.receivedOn, method: slip.method, reference: slip.reference, outstanding },
+  });
+  await updateSlip(tx, ctx.workspace.id, slip.id, {}, { approvalId, ...(status === 'approved' ? { status: 'approved' } : {}) });
+  return approvalId;
 }
 
 /**
@@ -55,15 +68,38 @@ export async function filePaymentSlip(ctx: CommandContext, input: FilePaymentSli
       amount: money.format(input.amount), receivedOn: input.receivedOn, method: input.method, reference: input.reference ?? null, note: input.note ?? null,
       status: 'in_review', filedBy: ctx.actor.id,
     });
-    const [dto] = await toDtos(tx, ctx, [slip]);
-    const { approvalId, status } = await submitForApproval(tx, ctx, {
-      documentType: PAYMENT_SLIP_DOCUMENT, subjectId: slip.id,
-      title: `缴款单：${dto!.customer.name} 预付款 ${slip.amount}（${line.contractNumber}，${slip.receivedOn} 到账）`,
-      snapshot: { paymentSlipId: slip.id, contractNumber: line.contractNumber, customerName: dto!.customer.name, amount: slip.amount, receivedOn: slip.receivedOn, method: slip.method, reference: slip.reference, outstanding },
-    });
-    await updateSlip(tx, ctx.workspace.id, slip.id, {}, { approvalId, ...(status === 'approved' ? { status: 'approved' } : {}) });
+    const approvalId = await sendForApproval(tx, ctx, slip, line.contractNumber, outstanding);
     await appendAudit(tx, ctx, { entity: 'payment_slip', entityId: slip.id, action: 'file', after: { ...slip, approvalId } });
     return slip.id;
+  });
+  return getPaymentSlip(ctx, id);
+}
+
+/**
+ * The filer corrects a slip the sales manager returned (status draft) and sends it for a new approval
+ * round, at the version read — the same convention as a returned contract or quote: the returned round
+ * stays in the approval history, the slip points at the new one. Only the filer (others in scope: 403),
+ * only a returned slip (422 errors.slipNotReturned; a rejected slip is final: file a new one), the same
+ * checks as filing on the amount and the day.
+ */
+export async function resubmitPaymentSlip(ctx: CommandContext, id: string, input: ResubmitPaymentSlipBody): Promise<PaymentSlipDto> {
+  await ctx.db.transaction(async (tx) => {
+    const slip = await requireSlip(tx, ctx, id, { forUpdate: true });
+    if (slip.filedBy !== ctx.actor.id) throw forbidden('errors.slipNotFiler');
+    if (slip.version !== input.version) throw conflict();
+    const to = nextSlipStatus(slip.status as SlipStatus, 'resubmit');
+    if (!to) throw new AppError('RULE_VIOLATION', 'errors.slipNotReturned', { status: slip.status }, [{ path: 'version', message: 'errors.slipNotReturned', params: { status: slip.status } }]);
+    const line = await findLineInScope(tx, ctx.workspace.id, await visibleOwners(tx, ctx), slip.receivableId);
+    if (!line) throw notFound('receivable');
+    const outstanding = money.sub(line.amount, line.received);
+    const errors = validateSlip({ kind: line.kind, status: line.status, outstanding, amount: input.amount, receivedOn: input.receivedOn, today: todayIn(ctx.workspace.timeZone), contractNumber: line.contractNumber });
+    if (errors.length > 0) throw new AppError('RULE_VIOLATION', errors[0]!.message, errors[0]!.params ?? {}, errors);
+    const updated = await updateSlip(tx, ctx.workspace.id, id, { version: input.version, status: 'draft' }, {
+      amount: money.format(input.amount), receivedOn: input.receivedOn, method: input.method, reference: input.reference ?? null, note: input.note ?? null, status: to,
+    });
+    if (!updated) throw conflict();
+    const approvalId = await sendForApproval(tx, ctx, updated, line.contractNumber, outstanding);
+    await appendAudit(tx, ctx, { entity: 'payment_slip', entityId: id, action: 'resubmit', before: slip, after: { ...updated, approvalId, previousApprovalId: slip.approvalId } });
   });
   return getPaymentSlip(ctx, id);
 }

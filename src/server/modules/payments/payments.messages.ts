@@ -17,6 +17,8 @@ const zhCN = {
   'errors.slipLineSettled': '合同 {contractNumber} 的这笔预付款已收齐或已核销',
   'errors.slipOverOutstanding': '缴款金额 {amount} 超过合同 {contractNumber} 预付款的未收金额 {outstanding}',
   'errors.slipNotApproved': '缴款单尚未经销售经理核准（当前状态：{status}），财务不能登记',
+  'errors.slipNotFiler': '只有填写这张缴款单的人可以修改并重新提交',
+  'errors.slipNotReturned': '只有被退回的缴款单可以修改并重新提交（当前状态：{status}）；被驳回的缴款单请重新填写',
 } as const;
 
 const enUS = {
@@ -37,6 +39,8 @@ const enUS = {
   'errors.slipLineSettled': 'The prepayment of contract {contractNumber} is already received in full or written off',
   'errors.slipOverOutstanding': 'The slip amount {amount} is more than the {outstanding} still owed on the prepayment of contract {contractNumber}',
   'errors.slipNotApproved': 'The payment slip is not approved by the sales manager (status {status}): finance cannot record it',
+  'errors.slipNotFiler': 'Only the person who filed this payment slip can correct and resubmit it',
+  'errors.slipNotReturned': 'Only a returned payment slip can be corrected and resubmitted (status {status}); file a new slip after a rejection',
 } as const satisfies Record<keyof typeof zhCN, string>;
 
 export const paymentMessages = { 'zh-CN': zhCN, 'en-US': enUS };

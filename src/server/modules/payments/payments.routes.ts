@@ -2,10 +2,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParams, IsoDateString } from '../../../shared/contracts/common.contract.js';
 import {
-  AllocateCreditBody, CustomerBalanceDto, FilePaymentSlipBody, PaymentSlipDto, PaymentSlipListQuery, PaymentSlipPage, RecordPaymentSlipBody, PaymentDto, PaymentListQuery, PaymentPage, RecordPaymentBody, ReversePaymentBody,
+  AllocateCreditBody, CustomerBalanceDto, FilePaymentSlipBody, PaymentSlipDto, PaymentSlipListQuery, PaymentSlipPage, RecordPaymentSlipBody, ResubmitPaymentSlipBody, PaymentDto, PaymentListQuery, PaymentPage, RecordPaymentBody, ReversePaymentBody,
 } from '../../../shared/contracts/payments.contract.js';
 import { withErrors } from '../../platform/http/route-helpers.js';
-import { filePaymentSlip, getPaymentSlip, listPaymentSlips, recordPaymentSlip } from './payment-slips.service.js';
+import { filePaymentSlip, getPaymentSlip, listPaymentSlips, recordPaymentSlip, resubmitPaymentSlip } from './payment-slips.service.js';
 import { allocateCredit, customerBalance, getPayment, listPayments, recordPayment, reversePayment } from './payments.service.js';
 
 /** Payments received (回款) and their allocation to receivable lines (核销). */
@@ -68,4 +68,9 @@ export const paymentRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags: slipTags, summary: 'Record an approved payment slip as a payment on its prepayment line (finance)', params: IdParams, body: RecordPaymentSlipBody, response: withErrors({ 200: PaymentSlipDto }) },
     preHandler: app.authorize('payment:record'),
   }, async (req) => recordPaymentSlip(req.ctx, req.params.id, req.body));
+
+  app.post('/payment-slips/:id/resubmit', {
+    schema: { tags: slipTags, summary: 'Correct a returned payment slip and send it for a new approval round (its filer only)', params: IdParams, body: ResubmitPaymentSlipBody, response: withErrors({ 200: PaymentSlipDto }) },
+    preHandler: app.authorize('payment-slip:file'),
+  }, async (req) => resubmitPaymentSlip(req.ctx, req.params.id, req.body));
 };

@@ -17,6 +17,21 @@ const zhCN = {
   'receivables.aging.bucket.61_90': '逾期 61–90 天',
   'receivables.aging.bucket.91_120': '逾期 91–120 天',
   'receivables.aging.bucket.over_120': '逾期 120 天以上',
+  'errors.collectionTargetNegative': '回款目标不能为负数',
+  'errors.collectionTargetTooFar': '回款目标最多只能提前 {months} 个月设定',
+  'errors.collectionTargetBeforeWorkspace': '系统从 {month} 开始使用，不能为更早的月份设定回款目标',
+  'errors.collectionTargetOwn': '不能为自己设定回款目标，请由上级设定',
+  'errors.collectionTargetNotSales': '只能为销售人员设定回款目标',
+  'errors.collectionTargetRepeated': '同一人在一次提交中出现了两次',
+  'errors.collectionTargetExists': '该人员 {period} 的回款目标已设定，修改时请带上版本号（请刷新后重试）',
+  'receivables.targets.sheet': '回款目标',
+  'receivables.targets.total': '合计',
+  'receivables.targets.group.owner': '负责人',
+  'receivables.targets.group.team': '部门',
+  'receivables.targets.proposed': '建议目标',
+  'receivables.targets.target': '回款目标',
+  'receivables.targets.collected': '本月已回款',
+  'receivables.targets.attainment': '达成率',
 } as const;
 
 const enUS = {
@@ -37,6 +52,21 @@ const enUS = {
   'receivables.aging.bucket.61_90': '61–90 days overdue',
   'receivables.aging.bucket.91_120': '91–120 days overdue',
   'receivables.aging.bucket.over_120': 'Over 120 days overdue',
+  'errors.collectionTargetNegative': 'A collection target cannot be negative',
+  'errors.collectionTargetTooFar': 'Collection targets can be set at most {months} months ahead',
+  'errors.collectionTargetBeforeWorkspace': 'The system has been in use since {month}; targets cannot be set for earlier months',
+  'errors.collectionTargetOwn': 'You cannot set your own collection target; your superior sets it',
+  'errors.collectionTargetNotSales': 'Collection targets are set for sales people only',
+  'errors.collectionTargetRepeated': 'The same person appears twice in one submission',
+  'errors.collectionTargetExists': 'A collection target for {period} is already set for this person; send its version to change it (refresh and retry)',
+  'receivables.targets.sheet': 'Collection targets',
+  'receivables.targets.total': 'Total',
+  'receivables.targets.group.owner': 'Owner',
+  'receivables.targets.group.team': 'Team',
+  'receivables.targets.proposed': 'Proposed',
+  'receivables.targets.target': 'Target',
+  'receivables.targets.collected': 'Collected',
+  'receivables.targets.attainment': 'Attainment',
 } as const satisfies Record<keyof typeof zhCN, string>;
 
 export const receivableMessages = { 'zh-CN': zhCN, 'en-US': enUS };

@@ -7,4 +7,10 @@ import type { RoleCode } from '../../../shared/contracts/org.contract.js';
  */
 export const receivableGrants = {
   'receivable:read': ['gm', 'sales_vp', 'sales_manager', 'sales_supervisor', 'sales_rep', 'finance'],
+  /**
+   * collection targets (回款目标, §11.2): read in one's data scope (a rep: their own; finance: all, it
+   * follows the collections); set by the sales manager, the sales VP and the GM for the reps of their scope
+   */
+  'collection-target:read': ['gm', 'sales_vp', 'sales_manager', 'sales_supervisor', 'sales_rep', 'finance'],
+  'collection-target:set': ['gm', 'sales_vp', 'sales_manager'],
 } as const satisfies Record<string, readonly RoleCode[]>;

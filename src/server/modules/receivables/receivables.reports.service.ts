@@ -6,33 +6,30 @@ import { visibleOwners } from '../../platform/authz/scope.js';
 import { moneyColumn, streamXlsx } from '../../platform/exports/xlsx.js';
 import type { CommandContext } from '../../platform/http/context.js';
 import { translate } from '../../platform/i18n/translate.js';
-import { agingLineRows, agingRows, collectionRows } from './receivables.aging.repository.js';
+import { agingLineRows, agingRows, collectionRows, type AgingRow } from './receivables.aging.repository.js';
 import { agingBucket, agingBuckets, collectionRate, type AgingBucket } from './receivables.aging.rules.js';
 
-const zeroBuckets = (): Record<AgingBucket, string> => Object.fromEntries(agingBuckets.map((b) => [b, '0.00'])) as Record<AgingBucket, string>;
 
 /**
  * The aging report (账龄分析, domain §11.1) of the caller's scope as of a day, per customer, owner or
  * team: outstanding money in the buckets not due, 1–30, 31–60, 61–90, 91–120, > 120 days overdue, the
  * overdue part and the totals. Payments received after asOf do not count.
  */
-export async function getAging(ctx: CommandContext, q: AgingQuery): Promise<AgingReportDto> {
+export async function getAging(ctx: CommandContext, q: AgingQuery, opts: { allRows?: boolean } = {}): Promise<AgingReportDto> {
   const asOf = q.asOf ?? todayIn(ctx.workspace.timeZone);
-  const rows = await agingRows(ctx.db, { workspaceId: ctx.workspace.id, owners: await visibleOwners(ctx.db, ctx), asOf, groupBy: q.groupBy });
-  const totals = { buckets: zeroBuckets(), total: '0.00', overdue: '0.00', lines: 0 };
-  const out = rows.map((r) => {
-    const buckets = zeroBuckets();
-    for (const b of agingBuckets) {
-      buckets[b] = money.format(r.buckets[b]);
-      totals.buckets[b] = money.add(totals.buckets[b], r.buckets[b]);
-    }
-    totals.total = money.add(totals.total, r.total);
-    totals.overdue = money.add(totals.overdue, r.overdue);
-    totals.lines += r.lines;
-    const fallback = translate(ctx.locale, q.groupBy === 'team' ? 'receivables.aging.noTeam' : 'receivables.aging.unknown');
-    return { key: r.key, name: r.name ?? fallback, buckets, total: money.format(r.total), overdue: money.format(r.overdue), lines: r.lines };
+  const { rows, totals, groups } = await agingRows(ctx.db, {
+    workspaceId: ctx.workspace.id, owners: await visibleOwners(ctx.db, ctx), asOf, groupBy: q.groupBy, limit: opts.allRows ? undefined : q.limit,
   });
-  return { asOf, groupBy: q.groupBy, rows: out, totals };
+  const fallback = translate(ctx.locale, q.groupBy === 'team' ? 'receivables.aging.noTeam' : 'receivables.aging.unknown');
+  const figures = (r: AgingRow) => ({
+    buckets: Object.fromEntries(agingBuckets.map((b) => [b, money.format(r.buckets[b])])) as Record<AgingBucket, string>,
+    total: money.format(r.total), overdue: money.format(r.overdue), lines: r.lines,
+  });
+  return {
+    asOf, groupBy: q.groupBy, groups,
+    rows: rows.map((r) => ({ key: r.key, name: r.name ?? fallback, ...figures(r) })),
+    totals: figures(totals),
+  };
 }
 
 /** The lines behind an aging cell (drill-down): bucket and one of customer, owner or team, as of a day. */
@@ -70,7 +67,7 @@ export async function getCollectionRate(ctx: CommandContext, q: CollectionRateQu
 
 /** The aging report as a workbook: one line per group, a column per bucket, and the totals. */
 export async function agingXlsx(ctx: CommandContext, q: AgingQuery) {
-  const report = await getAging(ctx, q);
+  const report = await getAging(ctx, q, { allRows: true });
   const t = (key: string) => translate(ctx.locale, `receivables.aging.${key}`);
   type Row = AgingReportDto['rows'][number];
   const total: Row = { key: null, name: t('total'), buckets: report.totals.buckets, total: report.totals.total, overdue: report.totals.overdue, lines: report.totals.lines };

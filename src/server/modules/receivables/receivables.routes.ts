@@ -6,10 +6,12 @@ import {
 import { sendXlsx, withErrors } from '../../platform/http/route-helpers.js';
 import { agingXlsx, getAging, getAgingLines, getCollectionRate } from './receivables.reports.service.js';
 import { listReceivables } from './receivables.service.js';
+import { collectionTargetRoutes } from './receivables.targets.routes.js';
 
 /** Receivables (应收款): the schedule lines created when contracts are signed, their aging and the collection rate. */
 export const receivableRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['receivables'];
+  await app.register(collectionTargetRoutes);
   app.get('/receivables', {
     schema: {
       tags, summary: 'Receivable lines in my data scope with outstanding and days overdue as of asOf: by customer, contract, owner, status, due range, overdue; earliest due first, cursor-paged',

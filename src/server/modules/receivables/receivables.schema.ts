@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { date, foreignKey, index, integer, numeric, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { businessColumns } from '../../platform/db/columns.js';
 import { users } from '../../platform/org/org.schema.js';
@@ -41,4 +42,6 @@ export const receivables = pgTable('receivables', {
   index('receivables_customer_idx').on(t.workspaceId, t.customerId, t.status, t.dueDate, t.id),
   index('receivables_owner_idx').on(t.workspaceId, t.ownerId, t.dueDate, t.id),
   index('receivables_status_idx').on(t.workspaceId, t.status, t.dueDate, t.id),
+  // the dunning queue's cursor and the daily dunning sweep walk the open lines by (due date, id)
+  index('receivables_open_due_idx').on(t.workspaceId, t.dueDate, t.id).where(sql`status in ('open', 'partial')`),
 ]);

@@ -38,6 +38,8 @@ export interface FunnelScope extends PeriodBounds {
   pipelineId: string;
   /** WHERE fragment over the unaliased `opportunities` table: data scope and filters */
   where: SQL;
+  /** the same conditions over the stage history `h`, which carries the opportunity's owner and department */
+  historyWhere: SQL;
 }
 
 /** The opportunities the report counts, as a CTE `opp` (the scope fragments name the table `opportunities`). */
@@ -75,36 +77,41 @@ export interface StageFlow { stageId: string; entered: number; advanced: number;
 /**
  * Per stage over the period, from the stage history: opportunities that entered the stage and, of
  * those, the ones that later reached a later stage; exits of the stage and the median days spent.
- * One pass over the history rows since the period start of the opportunities in scope: a window gives
- * each row the highest stage position reached at or after it, so "advanced" is a comparison, not a
- * lookup per entry (bench, 300k opportunities, company-wide quarter: 7.3 s → 0.8 s).
+ *
+ * One index-only pass over the period's history rows of the pipeline, no join and no sort per
+ * opportunity: each row carries the entered stage's `position`, `reached_later` (highest position
+ * reached at or after it) and `prev_entry_at` (so the first entry into a stage in the period is the
+ * row whose previous entry is before the period or absent), plus the owner and department for the
+ * scope (see `opportunityStageHistory`). One GROUP BY GROUPING SETS gives the entries per stage and a
+ * histogram of days per stage left; the median is read off the histogram as percentile_cont(0.5)
+ * would (the mean of the two middle values when their count is even), without sorting the rows.
  */
 export async function stageFlow(db: Executor, s: FunnelScope): Promise<StageFlow[]> {
   const h = opportunityStageHistory;
   const result = await db.execute(sql`
-    with hist as (
-      select h.opportunity_id, h.to_stage_id, h.from_stage_id, h.days_in_stage, h.at, st.position,
-             max(st.position) over (partition by h.opportunity_id order by h.at desc) as reached_later
+    with agg as (
+      select grouping(h.to_stage_id) as g_entry, h.to_stage_id, h.from_stage_id, h.days_in_stage,
+             count(*) filter (where h.to_stage_id is not null and (h.prev_entry_at is null or h.prev_entry_at < ${startOf(s)}))::int as entered,
+             count(*) filter (where h.to_stage_id is not null and (h.prev_entry_at is null or h.prev_entry_at < ${startOf(s)})
+               and h.reached_later > h.position)::int as advanced,
+             count(*) filter (where h.from_stage_id is not null and h.days_in_stage is not null)::int as exits
       from ${h} h
-      join ${opportunities} on ${opportunities.workspaceId} = h.workspace_id and ${opportunities.id} = h.opportunity_id
-      left join ${pipelineStages} st on st.workspace_id = h.workspace_id and st.id = h.to_stage_id
-      where h.workspace_id = ${s.workspaceId} and h.at >= ${startOf(s)}
-        and ${opportunities.pipelineId} = ${s.pipelineId} and ${s.where}
+      where h.workspace_id = ${s.workspaceId} and h.pipeline_id = ${s.pipelineId}
+        and h.at >= ${startOf(s)} and h.at < ${endOf(s)} and ${s.historyWhere}
+      group by grouping sets ((h.to_stage_id), (h.from_stage_id, h.days_in_stage))
     ),
-    entries as (
-      select distinct on (opportunity_id, to_stage_id) to_stage_id as stage_id, position, reached_later
-      from hist where to_stage_id is not null and at < ${endOf(s)}
-      order by opportunity_id, to_stage_id, at
-    ),
-    flow as (
-      select stage_id, count(*)::int as entered, count(*) filter (where reached_later > position)::int as advanced
-      from entries group by stage_id
+    flow as (select to_stage_id as stage_id, entered, advanced from agg where g_entry = 0 and to_stage_id is not null),
+    days as (
+      select from_stage_id as stage_id, days_in_stage as days,
+             sum(exits) over (partition by from_stage_id order by days_in_stage) as upto,
+             sum(exits) over (partition by from_stage_id) as total
+      from agg where g_entry = 1 and exits > 0
     ),
     exits as (
-      select from_stage_id as stage_id, count(*)::int as exited,
-             percentile_cont(0.5) within group (order by days_in_stage) as median_days
-      from hist where from_stage_id is not null and days_in_stage is not null and at < ${endOf(s)}
-      group by from_stage_id
+      -- the values at 0-based ranks floor((n - 1) / 2) and ceil((n - 1) / 2): the first days whose running count passes the rank
+      select stage_id, max(total)::int as exited,
+             ((min(days) filter (where upto > floor((total - 1) / 2.0))) + (min(days) filter (where upto > ceil((total - 1) / 2.0))))::float8 / 2 as median_days
+      from days group by stage_id
     )
     select st.id as stage_id, coalesce(f.entered, 0) as entered, coalesce(f.advanced, 0) as advanced,
            coalesce(x.exited, 0) as exited, x.median_days

@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { FunnelCategory } from '../../../shared/contracts/opportunities.contract.js';
 import type {
   ActivityReportDto, ActivityReportQuery, FunnelReportDto, FunnelReportQuery,
@@ -60,11 +60,19 @@ async function reportPipeline(ctx: CommandContext, pipelineId: string | undefine
 export async function funnelReport(ctx: CommandContext, q: FunnelReportQuery): Promise<FunnelReportDto> {
   const f = await resolveFilters(ctx, q);
   const pipeline = await reportPipeline(ctx, q.pipelineId);
-  const where: SQL[] = [visibleOpportunities(await visibleOwners(ctx.db, ctx), ctx.actor.id, f.asOf)];
-  if (f.ownerId) where.push(sql`${opportunities.ownerId} = ${f.ownerId}`);
-  if (f.orgNodeId) where.push(inDepartmentTree(ctx.workspace.id, sql`${opportunities.departmentId}`, f.orgNodeId));
+  const owners = await visibleOwners(ctx.db, ctx);
+  // the same conditions twice: over `opportunities` (open and closed figures) and over the stage history `h`
+  // (the stage flow), which carries the opportunity's owner and department
+  const conditions = (c: { id: SQL | AnyColumn; ownerId: SQL | AnyColumn; departmentId: SQL | AnyColumn }) => {
+    const where: SQL[] = [visibleOpportunities(owners, ctx.actor.id, f.asOf, c)];
+    if (f.ownerId) where.push(sql`${c.ownerId} = ${f.ownerId}`);
+    if (f.orgNodeId) where.push(inDepartmentTree(ctx.workspace.id, sql`${c.departmentId}`, f.orgNodeId));
+    return sql.join(where, sql` and `);
+  };
   const scope = {
-    workspaceId: ctx.workspace.id, from: f.from, to: f.to, timeZone: ctx.workspace.timeZone, pipelineId: pipeline.id, where: sql.join(where, sql` and `),
+    workspaceId: ctx.workspace.id, from: f.from, to: f.to, timeZone: ctx.workspace.timeZone, pipelineId: pipeline.id,
+    where: conditions({ id: opportunities.id, ownerId: opportunities.ownerId, departmentId: opportunities.departmentId }),
+    historyWhere: conditions({ id: sql`h.opportunity_id`, ownerId: sql`h.owner_id`, departmentId: sql`h.department_id` }),
   };
   const open = await openFigures(ctx.db, scope);
   const flow = await stageFlow(ctx.db, scope);

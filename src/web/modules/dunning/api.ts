@@ -1,8 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
-  CreateDeferralBody, CreditExecutionReport, DeferralDto, DeferralsOpenReport, DunningLineDto, DunningLogEntryDto, DunningQueue, DunningStepCode, LogDunningStepBody,
+  CreateDeferralBody, CreditExecutionReport, DeferralDto, DeferralsOpenReport, DunningLineDto, DunningLogEntryDto, DunningQueue, DunningRunResult, DunningStepCode, LogDunningStepBody,
 } from '../../../shared/contracts/dunning.contract';
-import { API_BASE, http } from '../../platform/http/http-client';
+import { API_BASE, buildUrl, http } from '../../platform/http/http-client';
+import { useCursorList } from '../../platform/list/use-cursor-list';
 
 export type DunningLine = DunningLineDto;
 export type DunningStep = DunningStepCode;
@@ -19,10 +20,20 @@ export const dunningKeys = {
   deferralsOpen: (year: number) => [...dunningKeys.all, 'deferrals-open', year] as const,
 };
 
+/** The queue page by page (earliest due first); a filtered page may be short: follow nextCursor ("加载更多"). */
 export function useDunningQueue(f: DunningFilter) {
-  return useQuery({
-    queryKey: dunningKeys.queue(f),
-    queryFn: ({ signal }) => http.get<DunningQueue>('/dunning', { asOf: f.asOf, step: f.step, ownerId: f.ownerId, dueOnly: f.dueOnly ? 'true' : undefined }, signal),
+  return useCursorList<DunningQueue>(
+    dunningKeys.queue(f),
+    (cursor, signal) => http.get<DunningQueue>('/dunning', { asOf: f.asOf, step: f.step, ownerId: f.ownerId, dueOnly: f.dueOnly ? 'true' : undefined, limit: 50, cursor }, signal),
+  );
+}
+
+/** Runs the daily dunning computation now (finance): to-dos for the owners of lines whose next step is due. */
+export function useRunDunning() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { asOf?: string }) => http.post<DunningRunResult>('/dunning/run', body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: dunningKeys.all }),
   });
 }
 
@@ -55,3 +66,5 @@ export function useDeferralsOpen(year: number) {
 }
 
 export const letterUrl = (stepId: string) => `${API_BASE}/dunning/letters/${stepId}.pdf`;
+export const creditExecutionXlsxUrl = (month: string) => buildUrl('/reports/credit-execution.xlsx', { month });
+export const deferralsOpenXlsxUrl = (year: number) => buildUrl('/reports/deferrals-open.xlsx', { year });

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CustomerBalanceDto, FilePaymentSlipBody, PaymentDto, PaymentSlipDto, PaymentSummaryDto, RecordPaymentBody } from '../../../shared/contracts/payments.contract';
+import type { CollectionTargetsDto, SetCollectionTargetsBody } from '../../../shared/contracts/collection-targets.contract';
+import type { CustomerBalanceDto, FilePaymentSlipBody, PaymentDto, PaymentSlipDto, PaymentSummaryDto, RecordPaymentBody, ResubmitPaymentSlipBody } from '../../../shared/contracts/payments.contract';
 import type { agingBucketNames, AgingLinesDto, AgingReportDto, ReceivableDto, receivableStatuses } from '../../../shared/contracts/receivables.contract';
 import { buildUrl, http } from '../../platform/http/http-client';
 import { useCursorList, type Page } from '../../platform/list/use-cursor-list';
@@ -33,6 +34,7 @@ export const paymentKeys = {
   payments: (customerId?: string) => [...paymentKeys.all, 'list', customerId ?? null] as const,
   balance: (customerId: string) => [...paymentKeys.all, 'balance', customerId] as const,
   slips: (status?: string) => [...paymentKeys.all, 'slips', status ?? null] as const,
+  mySlips: (status?: string) => [...paymentKeys.all, 'my-slips', status ?? null] as const,
   aging: (f: AgingFilter) => [...paymentKeys.all, 'aging', f] as const,
   agingLines: (asOf: string | undefined, pick: AgingPick) => [...paymentKeys.all, 'aging-lines', asOf ?? null, pick] as const,
 };
@@ -119,3 +121,34 @@ export function useRecordPaymentSlip() {
   const invalidate = useInvalidateMoney();
   return useMutation({ mutationFn: ({ id, version }: { id: string; version: number }) => http.post<PaymentSlip>(`/payment-slips/${id}/record`, { version }), onSuccess: invalidate });
 }
+
+/** 我的缴款单: the slips in the user's scope, newest first, cursor-paged. */
+export function useMyPaymentSlips(status?: PaymentSlip['status']) {
+  return useCursorList(paymentKeys.mySlips(status), (cursor, signal) => http.get<Page<PaymentSlip>>('/payment-slips', clean({ status, cursor, limit: '50' }), signal));
+}
+
+/** A returned slip, corrected, sent for a new approval round (its filer only). */
+export function useResubmitPaymentSlip() {
+  const invalidate = useInvalidateMoney();
+  return useMutation({ mutationFn: ({ id, ...body }: ResubmitPaymentSlipBody & { id: string }) => http.post<PaymentSlip>(`/payment-slips/${id}/resubmit`, body), onSuccess: invalidate });
+}
+
+/** Collection targets (回款目标) of a month per rep or team: proposal, target, collected, attainment. */
+export type CollectionTargets = CollectionTargetsDto;
+export type CollectionTargetRow = CollectionTargetsDto['rows'][number];
+export interface CollectionTargetFilter { period: string; groupBy: CollectionTargetsDto['groupBy'] }
+
+export function useCollectionTargets(f: CollectionTargetFilter) {
+  return useQuery({ queryKey: [...paymentKeys.all, 'collection-targets', f], queryFn: ({ signal }) => http.get<CollectionTargets>('/collection-targets', clean(f), signal) });
+}
+
+export function useSetCollectionTargets() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ period, body }: { period: string; body: SetCollectionTargetsBody }) => http.put<CollectionTargets>(`/collection-targets/${period}`, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: [...paymentKeys.all, 'collection-targets'] }),
+  });
+}
+
+/** The collection-target table as .xlsx (a plain GET with the session cookie). */
+export const collectionTargetsExportUrl = (f: CollectionTargetFilter) => buildUrl('/collection-targets.xlsx', clean(f));

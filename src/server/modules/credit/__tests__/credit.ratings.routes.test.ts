@@ -258,3 +258,40 @@ describe('credit limit calculators (信用额度测算)', () => {
     }
   });
 });
+
+describe('files cited by investigations and triggers', () => {
+  /** Uploads one PDF to the customer's files, as the browser form does (multipart). */
+  async function uploadPdf(client: Client, customerId: string, name: string): Promise<string> {
+    const boundary = '----kairos-credit-test';
+    const res = await t.app.inject({
+      method: 'POST', url: `/api/v1/customers/${customerId}/attachments`,
+      headers: { cookie: client.cookie!, 'x-requested-with': 'kairos', 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/pdf\r\n\r\n`),
+        Buffer.from('%PDF-1.4 test'), Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]),
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    return (res.json() as { id: string }).id;
+  }
+
+  it('refuses a file of another customer on an investigation and on a trigger (400 naming attachmentIds.N, nothing written); keeps the customer\'s own', async () => {
+    const [rep1, cs1] = await Promise.all([t.loginAs('rep1'), t.loginAs('cs1')]);
+    const [mine, other] = await Promise.all([createCustomer(rep1), createCustomer(rep1)]);
+    const [licence, othersLicence] = await Promise.all([uploadPdf(rep1, mine.id, '营业执照.pdf'), uploadPdf(rep1, other.id, '其他客户执照.pdf')]);
+    const [investigations, triggers] = [await countRows(t, 'credit_investigations', ws), await countRows(t, 'credit_downgrade_triggers', ws)];
+
+    const inv = await cs1.post(`/api/v1/customers/${mine.id}/credit-investigations`, investigationBody({ attachmentIds: [licence, othersLicence] }));
+    expect([inv.statusCode, codeOf(inv), pathOf(inv)]).toEqual([400, 'VALIDATION_FAILED', 'attachmentIds.1']);
+    const trigger = await rep1.post(`/api/v1/customers/${mine.id}/credit-triggers`, { kind: 'legal_cases', occurredOn: today, evidence: '法定代表人被起诉', attachmentIds: [othersLicence] });
+    expect([trigger.statusCode, pathOf(trigger)]).toEqual([400, 'attachmentIds.0']);
+    expect([await countRows(t, 'credit_investigations', ws), await countRows(t, 'credit_downgrade_triggers', ws)]).toEqual([investigations, triggers]);
+
+    const ok = await cs1.post(`/api/v1/customers/${mine.id}/credit-investigations`, investigationBody({ attachmentIds: [licence] }));
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect((ok.json() as CreditInvestigationDto).attachmentIds).toEqual([licence]);
+    const okTrigger = await rep1.post(`/api/v1/customers/${mine.id}/credit-triggers`, { kind: 'legal_cases', occurredOn: today, evidence: '法定代表人被起诉', attachmentIds: [licence] });
+    expect(okTrigger.statusCode, okTrigger.body).toBe(201);
+    expect((okTrigger.json() as DowngradeTriggerDto).attachmentIds).toEqual([licence]);
+  }, 120_000);
+});

@@ -92,3 +92,93 @@ describe('payment slips (缴款单): rep files → sales manager approves → fi
     expect(list.items.find((s) => s.id === slip.id)).toBeUndefined();
   });
 });
+
+describe('resubmitting a returned slip (POST /payment-slips/{id}/resubmit)', () => {
+  /** rep1 files 30,000.00 without a bank slip number; the manager returns it asking for one. */
+  async function returnedSlip() {
+    const ctx = await contractWithPrepayment();
+    const slip = (await ctx.rep1.post('/api/v1/payment-slips', { receivableId: ctx.prepayment.id, amount: '30000.00', receivedOn: today() })).json() as PaymentSlipDto;
+    const back = await ctx.manager1.post(`/api/v1/approvals/${slip.approvalId}/return`, { reason: '请补填银行回单号' });
+    expect(back.statusCode, back.body).toBe(200);
+    const returned = (await ctx.rep1.get(`/api/v1/payment-slips/${slip.id}`)).json() as PaymentSlipDto;
+    expect(returned).toMatchObject({ status: 'draft', decisionComment: '请补填银行回单号' });
+    return { ...ctx, slip: returned };
+  }
+
+  it('the filer corrects it and sends it again: a new approval round, the returned one kept; approved, finance records it', async () => {
+    const { rep1, manager1, slip, prepayment } = await returnedSlip();
+    const res = await rep1.post(`/api/v1/payment-slips/${slip.id}/resubmit`, { version: slip.version, amount: '29000.00', receivedOn: addDays(today(), -1), reference: 'HD-RESUBMIT-1' });
+    expect(res.statusCode, res.body).toBe(200);
+    const again = res.json() as PaymentSlipDto;
+    expect(again).toMatchObject({ status: 'in_review', amount: '29000.00', receivedOn: addDays(today(), -1), reference: 'HD-RESUBMIT-1', decisionComment: null });
+    expect(again.approvalId).not.toBe(slip.approvalId);
+    expect(again.version).toBeGreaterThan(slip.version);
+    // the returned round stays in the history, the new one waits in the manager's inbox
+    const old = (await manager1.get(`/api/v1/approvals/${slip.approvalId}`)).json() as { status: string };
+    expect(old.status).toBe('returned');
+    const inbox = (await manager1.get('/api/v1/approvals?assignee=me&documentType=payment_slip&limit=100')).json() as { items: { id: string }[] };
+    expect(inbox.items.map((a) => a.id)).toContain(again.approvalId);
+    expect(inbox.items.map((a) => a.id)).not.toContain(slip.approvalId);
+
+    expect((await manager1.post(`/api/v1/approvals/${again.approvalId}/approve`, {})).statusCode).toBe(200);
+    const finance = await t.loginAs('finance1');
+    const approved = (await finance.get(`/api/v1/payment-slips/${slip.id}`)).json() as PaymentSlipDto;
+    expect(approved.status).toBe('approved');
+    const recorded = await finance.post(`/api/v1/payment-slips/${slip.id}/record`, { version: approved.version });
+    expect(recorded.statusCode, recorded.body).toBe(200);
+    const line = ((await finance.get(`/api/v1/receivables?contractId=${prepayment.contract.id}`)).json() as { items: ReceivableDto[] }).items.find((l) => l.id === prepayment.id)!;
+    expect(line).toMatchObject({ received: '29000.00', status: 'partial' });
+    const actions = (await auditRows(t, ws, { entity: 'payment_slip', entityId: slip.id })).map((r) => r.action);
+    expect(actions).toEqual(expect.arrayContaining(['file', 'return', 'resubmit', 'approve', 'record']));
+  });
+
+  it('only the filer: the supervisor who sees the slip gets 403, another rep 404; nothing changes', async () => {
+    const { slip } = await returnedSlip();
+    const supervisor = await t.loginAs('supervisor1');
+    const bySupervisor = await supervisor.post(`/api/v1/payment-slips/${slip.id}/resubmit`, { version: slip.version, amount: '30000.00', receivedOn: today() });
+    expect(bySupervisor.statusCode, bySupervisor.body).toBe(403);
+    expect((bySupervisor.json() as { error: { message: string } }).error.message).toContain('只有填写这张缴款单的人');
+    const rep2 = await t.loginAs('rep2');
+    const byRep2 = await rep2.post(`/api/v1/payment-slips/${slip.id}/resubmit`, { version: slip.version, amount: '30000.00', receivedOn: today() });
+    expect(byRep2.statusCode).toBe(404);
+    const finance = await t.loginAs('finance1');
+    expect((await finance.post(`/api/v1/payment-slips/${slip.id}/resubmit`, { version: slip.version, amount: '30000.00', receivedOn: today() })).statusCode).toBe(403);
+    const rep1 = await t.loginAs('rep1');
+    expect(((await rep1.get(`/api/v1/payment-slips/${slip.id}`)).json() as PaymentSlipDto)).toMatchObject({ status: 'draft', version: slip.version });
+  });
+
+  it('only a returned slip: in review, approved or rejected → 422 in both languages', async () => {
+    const { rep1, manager1, prepayment } = await contractWithPrepayment();
+    const slip = (await rep1.post('/api/v1/payment-slips', { receivableId: prepayment.id, amount: '1000.00', receivedOn: today() })).json() as PaymentSlipDto;
+    const inReview = await rep1.post(`/api/v1/payment-slips/${slip.id}/resubmit`, { version: slip.version, amount: '1000.00', receivedOn: today() });
+    expect(inReview.statusCode, inReview.body).toBe(422);
+    expect((inReview.json() as { error: { message: string } }).error.message).toContain('只有被退回的缴款单');
+    const english = await rep1.post(`/api/v1/payment-slips/${slip.id}/resubmit`, { version: slip.version, amount: '1000.00', receivedOn: today() }, { 'accept-language': 'en-US' });
+    expect((english.json() as { error: { message: string } }).error.message).toContain('Only a returned payment slip');
+    await manager1.post(`/api/v1/approvals/${slip.approvalId}/reject`, { reason: '金额与回单不符' });
+    const rejected = (await rep1.get(`/api/v1/payment-slips/${slip.id}`)).json() as PaymentSlipDto;
+    expect(rejected).toMatchObject({ status: 'rejected', decisionComment: '金额与回单不符' });
+    const res = await rep1.post(`/api/v1/payment-slips/${slip.id}/resubmit`, { version: rejected.version, amount: '1000.00', receivedOn: today() });
+    expect(res.statusCode).toBe(422);
+  });
+
+  it('a stale version → 409 and nothing changes; the corrected amount is checked like a new slip', async () => {
+    const { rep1, slip } = await returnedSlip();
+    const stale = await rep1.post(`/api/v1/payment-slips/${slip.id}/resubmit`, { version: slip.version - 1, amount: '30000.00', receivedOn: today() });
+    expect(stale.statusCode, stale.body).toBe(409);
+    expect(codeOf(stale)).toBe('CONFLICT');
+    const tooMuch = await rep1.post(`/api/v1/payment-slips/${slip.id}/resubmit`, { version: slip.version, amount: '30000.01', receivedOn: today() });
+    expect(tooMuch.statusCode).toBe(422);
+    expect(pathOf(tooMuch)).toBe('amount');
+    const tomorrow = await rep1.post(`/api/v1/payment-slips/${slip.id}/resubmit`, { version: slip.version, amount: '30000.00', receivedOn: addDays(today(), 1) });
+    expect(pathOf(tomorrow)).toBe('receivedOn');
+    const after = (await rep1.get(`/api/v1/payment-slips/${slip.id}`)).json() as PaymentSlipDto;
+    expect(after).toMatchObject({ status: 'draft', version: slip.version, amount: '30000.00', approvalId: slip.approvalId });
+  });
+
+  it('the rep\'s list shows each slip with its status and the returned slip\'s reason', async () => {
+    const { rep1, slip } = await returnedSlip();
+    const mine = (await rep1.get('/api/v1/payment-slips?status=draft')).json() as { items: PaymentSlipDto[] };
+    expect(mine.items.find((s) => s.id === slip.id)).toMatchObject({ status: 'draft', decisionComment: '请补填银行回单号' });
+  });
+});

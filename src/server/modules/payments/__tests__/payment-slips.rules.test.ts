@@ -22,6 +22,7 @@ describe('nextSlipStatus', () => {
   it.each([
     ['in_review', 'approve', 'approved'], ['in_review', 'reject', 'rejected'], ['in_review', 'return', 'draft'], ['in_review', 'record', null],
     ['approved', 'record', 'recorded'], ['approved', 'approve', null], ['rejected', 'record', null], ['recorded', 'record', null], ['draft', 'record', null],
+    ['draft', 'resubmit', 'in_review'], ['in_review', 'resubmit', null], ['rejected', 'resubmit', null], ['approved', 'resubmit', null], ['recorded', 'resubmit', null],
   ] as const)('%s + %s → %s', (from, action, to) => {
     expect(nextSlipStatus(from, action)).toBe(to);
   });

@@ -150,6 +150,35 @@ describe('receivables list, aging and collection rate', () => {
     expect(xlsx.statusCode).toBe(200);
   });
 
+  it('as of yesterday still counts a line paid in full today and a line written off today; not as of today', async () => {
+    const { customer, rep1, lines } = await customerWithLines();
+    const finance = await t.loginAs('finance1');
+    await record(finance, { customerId: customer.id, amount: '30000.00', allocations: [{ receivableId: lines.find((l) => l.kind === 'prepayment')!.id, amount: '30000.00' }] });
+    const balance = lines.find((l) => l.kind === 'balance')!;
+    await t.handle.db.execute(`update receivables set status = 'written_off', written_off_on = '${today()}' where workspace_id = '${ws}' and id = '${balance.id}'`);
+    const row = (r: AgingReportDto) => r.rows.find((x) => x.key === customer.id);
+    expect(row(await aging(rep1, `asOf=${addDays(today(), -1)}`))!.buckets).toMatchObject({ '31_60': '30000.00', not_due: '70000.00' });
+    expect(row(await aging(rep1, `asOf=${today()}`))).toBeUndefined();
+  });
+
+  it('answers the largest groups up to limit, with totals and the number of groups over all of them', async () => {
+    await customerWithLines();
+    const { customer } = await customerWithLines();
+    const finance = await t.loginAs('finance1');
+    await record(finance, { customerId: customer.id, amount: '10000.00' });
+    const all = await aging(finance, `asOf=${today()}&groupBy=customer&limit=1000`);
+    const top = await aging(finance, `asOf=${today()}&groupBy=customer&limit=1`);
+    expect(all.rows.length).toBe(all.groups);
+    expect(all.groups).toBeGreaterThanOrEqual(2);
+    expect(top.groups).toBe(all.groups);
+    expect(top.rows).toEqual([all.rows[0]]);
+    expect(top.totals).toEqual(all.totals);
+    expect(all.rows.reduce((sum, r) => money.add(sum, r.total), '0.00')).toBe(all.totals.total);
+    expect(all.rows.map((r) => r.total)).toEqual([...all.rows.map((r) => r.total)].sort((a, b) => money.compare(b, a)));
+    const bad = await finance.get(`/api/v1/reports/aging?limit=0`);
+    expect([bad.statusCode, pathOf(bad)]).toEqual([400, 'limit']);
+  });
+
   it('computes the collection rate per owner: collected in the period ÷ due in the period', async () => {
     const { customer } = await customerWithLines([{ kind: 'balance', dueDate: '2031-03-10', amount: '100000.00', percent: '100' }]);
     const finance = await t.loginAs('finance1');

@@ -11,6 +11,7 @@ import { seedDemoWorkspace } from '../../../seed/demo.js';
 import { putSignedContract } from '../../contracts/__tests__/contracts.fixtures.js';
 import { createCustomer } from '../../customers/__tests__/customers.fixtures.js';
 import { createOpportunity, move, type Opportunity } from '../../opportunities/__tests__/opportunities.fixtures.js';
+import { refreshStageFlowColumns } from '../../opportunities/opportunities.repository.js';
 import { opportunities, opportunityStageHistory } from '../../opportunities/opportunities.schema.js';
 import { money } from '../../../../shared/money.js';
 
@@ -72,6 +73,8 @@ async function pinHistory(o: Opportunity, steps: { on: string; days: number | nu
       .where(and(eq(opportunityStageHistory.workspaceId, ws), eq(opportunityStageHistory.id, row.id)));
   }
   if (closedOn) await t.handle.db.update(opportunities).set({ closedOn }).where(and(eq(opportunities.workspaceId, ws), eq(opportunities.id, o.id)));
+  // history times never change in the app; the funnel's derived columns (prev_entry_at …) follow them here
+  await refreshStageFlowColumns(t.handle.db, ws, { opportunityId: o.id });
 }
 
 // rep1 (销售一部): A open in 方案认可, B lost from 需求确认, C open in 初步接触, E won; rep3 (销售二部): D open in 需求确认.

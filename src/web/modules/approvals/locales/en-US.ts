@@ -35,6 +35,8 @@ export const enUS = {
   'docType.contract_amendment': 'Contract amendment review',
   'docType.invoice_request': 'Invoice request',
   'docType.payment_slip': 'Payment slip',
+  'docType.payment_deferral': 'Payment deferral',
+  'docType.bad_debt_write_off': 'Bad-debt write-off',
   'docType.order_change': 'Order change',
   'detail.title': 'Approval',
   'detail.snapshot': 'What is being approved (frozen at submission)',

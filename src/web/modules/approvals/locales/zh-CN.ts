@@ -33,6 +33,8 @@ export const zhCN = {
   'docType.contract_amendment': '合同变更评审',
   'docType.invoice_request': '开票申请',
   'docType.payment_slip': '缴款单',
+  'docType.payment_deferral': '延期付款',
+  'docType.bad_debt_write_off': '呆账核销',
   'docType.order_change': '订单变更审批',
   'detail.title': '审批详情',
   'detail.snapshot': '审批内容（提交时冻结）',

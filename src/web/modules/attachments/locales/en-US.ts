@@ -12,4 +12,7 @@ export const enUS = {
   'deleteNamed': 'Delete {{name}}',
   'deleteConfirm': 'Delete the attachment "{{name}}"?',
   'deleted': 'Deleted',
+  'pickPlaceholder': "Choose from the customer's files",
+  'uploadNew': 'Upload a new file',
+  'gone': '(file deleted)',
 } satisfies Record<keyof typeof zhCN, string>;

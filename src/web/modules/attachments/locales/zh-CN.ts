@@ -10,4 +10,7 @@ export const zhCN = {
   'deleteNamed': '删除 {{name}}',
   'deleteConfirm': '删除附件“{{name}}”？',
   'deleted': '已删除',
+  'pickPlaceholder': '从客户附件中选择',
+  'uploadNew': '上传新文件',
+  'gone': '（文件已删除）',
 };

@@ -5,6 +5,7 @@ import type { CreateInvestigationBody } from '../../../../shared/contracts/credi
 import { useAccess } from '../../../platform/access/access';
 import { ErrorAlert } from '../../../platform/errors/error-alert';
 import { useFormErrors } from '../../../platform/errors/use-form-errors';
+import { AttachedFiles, AttachmentPicker } from '../../attachments/components/attachment-picker';
 import { useReviewInvestigation, useSaveInvestigation, useSubmitInvestigation, type CreditGrade, type CreditInvestigation } from '../api';
 import { formatMoney, GradeTag } from './credit-format';
 
@@ -48,7 +49,7 @@ function InvestigationDrawer({ customerId, inv, onClose }: { customerId: string;
   const submit = (v: CreateInvestigationBody) => {
     clearFormError();
     const financials = (v.financials ?? []).filter((f) => FIGURES.some((k) => f[k]?.trim()));
-    save.mutate({ id: inv?.id, version: inv?.version, body: { ...v, financials, attachmentIds: inv?.attachmentIds ?? [] } }, {
+    save.mutate({ id: inv?.id, version: inv?.version, body: { ...v, financials, attachmentIds: v.attachmentIds ?? [] } }, {
       onSuccess: () => { void message.success(t('inv.saved')); onClose(); }, onError: handleError,
     });
   };
@@ -106,6 +107,9 @@ function InvestigationDrawer({ customerId, inv, onClose }: { customerId: string;
             </>
           ) },
         ]} />
+        <Form.Item name="attachmentIds" label={t('inv.attachments')} extra={t('inv.attachmentsHint')}>
+          <AttachmentPicker customerId={customerId} max={50} />
+        </Form.Item>
         <Form.Item name="customerConfirmed" valuePropName="checked"><Checkbox>{t('inv.customerConfirmed')}</Checkbox></Form.Item>
       </Form>
     </Drawer>
@@ -153,6 +157,7 @@ function InvestigationView({ inv }: { inv: CreditInvestigation }) {
         </Descriptions.Item> : null}
         <Descriptions.Item label={t('inv.reputation')}>{inv.other.reputation ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('inv.customerConfirmed')}>{inv.customerConfirmed ? '✓' : '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('inv.attachments')} span={2}><AttachedFiles customerId={inv.customerId} ids={inv.attachmentIds} /></Descriptions.Item>
       </Descriptions>
       <BusinessHistoryTable inv={inv} />
     </Flex>

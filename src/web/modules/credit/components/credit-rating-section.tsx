@@ -7,6 +7,7 @@ import { money } from '../../../../shared/money';
 import { useAccess } from '../../../platform/access/access';
 import { ErrorAlert } from '../../../platform/errors/error-alert';
 import { useFormErrors } from '../../../platform/errors/use-form-errors';
+import { AttachedFiles, AttachmentPicker } from '../../attachments/components/attachment-picker';
 import { usePolicies } from '../../settings/api';
 import { useRateCustomer, useRatings, useRecordTrigger, useTriggers, type CreditGrade, type CreditInvestigation } from '../api';
 import { GradeTag, useTermsText } from './credit-format';
@@ -103,9 +104,9 @@ function TriggerModal({ customerId, onClose }: { customerId: string; onClose: ()
   const [form] = Form.useForm();
   const record = useRecordTrigger(customerId);
   const { formError, handleError, clearFormError } = useFormErrors(form);
-  const submit = (v: { kind: (typeof downgradeTriggerKinds)[number]; occurredOn: dayjs.Dayjs; evidence: string }) => {
+  const submit = (v: { kind: (typeof downgradeTriggerKinds)[number]; occurredOn: dayjs.Dayjs; evidence: string; attachmentIds?: string[] }) => {
     clearFormError();
-    record.mutate({ kind: v.kind, occurredOn: v.occurredOn.format('YYYY-MM-DD'), evidence: v.evidence, attachmentIds: [] }, {
+    record.mutate({ kind: v.kind, occurredOn: v.occurredOn.format('YYYY-MM-DD'), evidence: v.evidence, attachmentIds: v.attachmentIds ?? [] }, {
       onSuccess: () => { void message.success(t('trigger.saved')); onClose(); }, onError: handleError,
     });
   };
@@ -120,6 +121,9 @@ function TriggerModal({ customerId, onClose }: { customerId: string; onClose: ()
         <Form.Item name="occurredOn" label={t('trigger.occurredOn')} rules={[{ required: true, message: t('field.required') }]}><DatePicker /></Form.Item>
         <Form.Item name="evidence" label={t('trigger.evidence')} rules={[{ required: true, whitespace: true, message: t('field.required') }]}>
           <Input.TextArea maxLength={4000} autoSize={{ minRows: 3, maxRows: 6 }} />
+        </Form.Item>
+        <Form.Item name="attachmentIds" label={t('trigger.attachments')} extra={t('trigger.attachmentsHint')}>
+          <AttachmentPicker customerId={customerId} max={20} />
         </Form.Item>
       </Form>
     </Modal>
@@ -173,6 +177,7 @@ export function CreditRatingSection({ customerId, investigations }: { customerId
             { title: t('trigger.occurredOn'), dataIndex: 'occurredOn', width: 110 },
             { title: t('trigger.kind'), dataIndex: 'kind', render: (k: (typeof downgradeTriggerKinds)[number]) => t(`triggerKind.${k}`) },
             { title: t('trigger.evidence'), dataIndex: 'evidence' },
+            { title: t('trigger.attachments'), key: 'attachments', width: 220, render: (_: unknown, x: { attachmentIds: string[] }) => <AttachedFiles customerId={customerId} ids={x.attachmentIds} /> },
             { title: t('trigger.status'), dataIndex: 'status', width: 100, render: (s: 'open' | 'rated') => <Tag color={s === 'open' ? 'error' : 'default'}>{t(`triggerStatus.${s}`)}</Tag> },
           ]} />
       ) : null}

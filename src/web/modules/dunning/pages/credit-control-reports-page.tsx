@@ -1,11 +1,12 @@
-import { Card, DatePicker, Flex, InputNumber, Table, Tabs, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Card, DatePicker, Flex, InputNumber, Table, Tabs, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../../../../shared/money-format';
 import { ErrorAlert } from '../../../platform/errors/error-alert';
 import { PageContainer } from '../../../platform/layout/page-container';
-import { useCreditExecution, useDeferralsOpen, type CreditExecutionReport, type DeferralsOpenReport } from '../api';
+import { creditExecutionXlsxUrl, deferralsOpenXlsxUrl, useCreditExecution, useDeferralsOpen, type CreditExecutionReport, type DeferralsOpenReport } from '../api';
 
 const money = (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatMoney(v)}</span>;
 
@@ -16,7 +17,10 @@ function CreditExecution() {
   const r = report.data;
   return (
     <Flex vertical gap={16}>
-      <DatePicker picker="month" allowClear={false} aria-label={t('reports.month')} value={dayjs(`${month}-01`)} onChange={(d) => d && setMonth(d.format('YYYY-MM'))} style={{ width: 160 }} />
+      <Flex gap={16} align="center">
+        <DatePicker picker="month" allowClear={false} aria-label={t('reports.month')} value={dayjs(`${month}-01`)} onChange={(d) => d && setMonth(d.format('YYYY-MM'))} style={{ width: 160 }} />
+        <Button icon={<DownloadOutlined />} href={creditExecutionXlsxUrl(month)} download data-testid="credit-execution-export">{t('reports.export')}</Button>
+      </Flex>
       {report.isError ? <ErrorAlert error={report.error} /> : null}
       <Card size="small" title={t('reports.overrideShipments')}>
         <Table<CreditExecutionReport['overrideShipments'][number]> rowKey="shipmentId" size="small" pagination={false} loading={report.isPending} dataSource={r?.overrideShipments ?? []} locale={{ emptyText: t('reports.empty') }}
@@ -54,6 +58,7 @@ function DeferralsOpen() {
       <Flex gap={16} align="center">
         <InputNumber aria-label={t('reports.year')} min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} />
         {report.data ? <Typography.Text strong>{t('reports.total', { amount: formatMoney(report.data.total) })}</Typography.Text> : null}
+        <Button icon={<DownloadOutlined />} href={deferralsOpenXlsxUrl(year)} download data-testid="deferrals-open-export">{t('reports.export')}</Button>
       </Flex>
       {report.isError ? <ErrorAlert error={report.error} /> : null}
       <Table<DeferralsOpenReport['items'][number]> rowKey="receivableId" size="small" pagination={false} loading={report.isPending} dataSource={report.data?.items ?? []} locale={{ emptyText: t('reports.empty') }}

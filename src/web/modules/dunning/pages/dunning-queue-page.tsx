@@ -1,5 +1,5 @@
 import { FilePdfOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Checkbox, DatePicker, Dropdown, Flex, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Checkbox, DatePicker, Dropdown, Flex, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,8 +7,9 @@ import { formatMoney } from '../../../../shared/money-format';
 import { useAccess } from '../../../platform/access/access';
 import { ErrorAlert } from '../../../platform/errors/error-alert';
 import { PageContainer } from '../../../platform/layout/page-container';
+import { LoadMore } from '../../../platform/list/load-more';
 import { UserSelect } from '../../customers/components/user-select';
-import { letterUrl, useDunningQueue, useLogDunningStep, type DunningFilter, type DunningLine, type DunningStep } from '../api';
+import { letterUrl, useDunningQueue, useLogDunningStep, useRunDunning, type DunningFilter, type DunningLine, type DunningStep } from '../api';
 import { DeferralModal } from '../components/deferral-modal';
 
 const steps: DunningStep[] = ['thank_you', 'notice', 'lawyer_letter', 'lawsuit', 'write_off'];
@@ -22,6 +23,7 @@ export function DunningQueuePage() {
   const [filter, setFilter] = useState<DunningFilter>({});
   const queue = useDunningQueue(filter);
   const log = useLogDunningStep();
+  const run = useRunDunning();
   const [acting, setActing] = useState<{ line: DunningLine; step: DunningStep } | null>(null);
   const [deferring, setDeferring] = useState<DunningLine | null>(null);
   const [note, setNote] = useState('');
@@ -39,11 +41,15 @@ export function DunningQueuePage() {
             options={steps.map((s) => ({ value: s, label: stepName(s) }))} onChange={(step?: DunningStep) => setFilter((f) => ({ ...f, step }))} />
           <UserSelect salesOnly allowClear placeholder={t('queue.anyOwner')} style={{ width: 140 }} value={filter.ownerId} onChange={(ownerId) => setFilter((f) => ({ ...f, ownerId }))} />
           <Checkbox checked={filter.dueOnly ?? false} onChange={(e) => setFilter((f) => ({ ...f, dueOnly: e.target.checked }))}>{t('queue.dueOnly')}</Checkbox>
+          {can('dunning:run') ? (
+            <Button style={{ marginLeft: 'auto' }} loading={run.isPending} data-testid="dunning-run"
+              onClick={() => run.mutate({}, { onSuccess: (r) => void message.success(t('run.done', { due: r.due, created: r.created, closed: r.closed })) })}>{t('run.button')}</Button>
+          ) : null}
         </Flex>
+        {run.isError ? <ErrorAlert error={run.error} /> : null}
         {queue.isError ? <ErrorAlert error={queue.error} /> : null}
-        {queue.data?.truncated ? <Alert type="warning" showIcon message={t('queue.truncated')} data-testid="dunning-truncated" /> : null}
         <Table<DunningLine>
-          rowKey="receivableId" size="middle" pagination={{ pageSize: 50, hideOnSinglePage: true }} loading={queue.isPending} dataSource={queue.data?.items ?? []}
+          rowKey="receivableId" size="middle" pagination={false} loading={queue.isPending} dataSource={queue.items}
           locale={{ emptyText: t('queue.empty') }} scroll={{ x: 1090 }} data-testid="dunning-table"
           expandable={{
             rowExpandable: (r) => r.log.length > 0,
@@ -109,6 +115,7 @@ export function DunningQueuePage() {
             },
           ]}
         />
+        <LoadMore hasMore={queue.hasNextPage} loading={queue.isFetchingNextPage} onLoad={() => void queue.fetchNextPage()} count={queue.items.length} />
       </Card>
       {acting ? (
         <Modal open title={`${t('log.title')}：${stepName(acting.step)}`} okText={t('action.submit')} confirmLoading={log.isPending} onCancel={() => setActing(null)}

@@ -20,6 +20,7 @@ export const enUS = {
   'kind.customer_shared': '{{by}} shared customer {{customer}} with you',
   'kind.customer_merged': 'Customer {{customer}} was merged into {{into}}',
   'kind.customer_recycled': '{{count}} customers went back to the public pool: {{customers}}',
+  'kind.dunning_todos': 'Dunning today: {{count}} new to-dos ({{customers}}…), see My tasks',
   'kind.customer_recycle_warning': 'Customer {{customer}} goes back to the public pool on {{recycleOn}} ({{daysLeft}} days left): follow up soon',
   'kind.lead_assigned': 'Lead assigned to you: {{title}}',
   'kind.lead_recycled': '{{count}} leads went back to the lead pool: {{title}}',

@@ -18,6 +18,7 @@ export const zhCN = {
   'kind.customer_shared': '{{by}} 与您共享了客户 {{customer}}',
   'kind.customer_merged': '客户 {{customer}} 已合并到 {{into}}',
   'kind.customer_recycled': '{{count}} 个客户已回收到公海：{{customers}}',
+  'kind.dunning_todos': '今日催款：新增 {{count}} 条催款待办（{{customers}}…），请在“我的待办”中处理',
   'kind.customer_recycle_warning': '客户 {{customer}} 将于 {{recycleOn}} 回收到公海（还剩 {{daysLeft}} 天），请尽快跟进',
   'kind.lead_assigned': '给您分配了线索：{{title}}',
   'kind.lead_recycled': '{{count}} 条线索已回收到线索池：{{title}}',

@@ -23,7 +23,7 @@ export function ApprovedSlipsCard() {
           { title: t('field.receivedOn'), dataIndex: 'receivedOn', key: 'on', width: 110 },
           { title: t('field.reference'), key: 'ref', width: 130, render: (_, s) => s.reference ?? '—' },
           { title: t('slip.filedBy'), key: 'by', width: 90, render: (_, s) => s.filedBy.name },
-          { title: t('field.status'), key: 'status', width: 100, render: () => <Tag color="green">{t('slip.status.approved')}</Tag> },
+          { title: t('field.status'), key: 'status', width: 150, render: () => <Tag color="green">{t('slip.status.approved')}</Tag> },
           {
             title: '', key: 'record', width: 110, fixed: 'right',
             render: (_, s) => (

@@ -68,7 +68,8 @@ export function AgingPage() {
             <ReactECharts option={option} style={{ height: 280, cursor: 'pointer' }} notMerge showLoading={report.isPending}
               onEvents={{ click: (p: { dataIndex: number }) => drill(agingBucketNames[p.dataIndex]) }} />
           </Card>
-          <Card size="small">
+          <Card size="small" extra={data && data.groups > data.rows.length
+            ? <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="aging-top">{t('aging.topGroups', { shown: data.rows.length, groups: data.groups })}</Typography.Text> : null}>
             <Table<Row> rowKey={(r) => r.key ?? '-'} size="small" pagination={false} loading={report.isPending} dataSource={data?.rows ?? []} scroll={{ x: 1200 }} data-testid="aging-table"
               columns={[
                 { title: t(`aging.group.${filter.groupBy}` as 'aging.group.customer'), key: 'name', fixed: 'left', width: 220, render: (_, r) => r.name },
