@@ -1,6 +1,7 @@
 import { addDays, todayIn } from '../../src/shared/dates.js';
 import { contextFor } from '../../src/server/platform/auth/context-for.js';
 import type { CommandContext } from '../../src/server/platform/http/context.js';
+import { runDunningSweep } from '../../src/server/modules/dunning/index.js';
 import { runPenalties } from '../../src/server/modules/penalties/index.js';
 import { monthBounds } from '../../src/server/modules/penalties/penalties.rules.js';
 import type { BenchDatabase, DatasetMarker, RawClient } from './database.js';
@@ -13,8 +14,7 @@ type Figures = Record<string, number | string>;
  * receivable book, timed on the generated data and undone afterwards so later runs see the same data.
  * Each job says what it runs for (`on`: a day or a month of the collections part's generation day), what
  * it looks at (`scope`, counted before), its runs in order (a first run, then again: the jobs are
- * idempotent) and how to put the data back. A new job is one more entry of `jobs` (e.g. the daily
- * dunning computation: `runDunningSweep` as of the generation day, twice, then delete what it wrote).
+ * idempotent) and how to put the data back. A new job is one more entry of `jobs`.
  */
 interface JobDef {
   on(asOf: string): string;
@@ -32,6 +32,11 @@ const lastEndedMonth = (asOf: string) => addDays(`${asOf.slice(0, 7)}-01`, -1).s
 const penaltyRun = async (ctx: CommandContext, month: string): Promise<Figures> => {
   const run = await runPenalties(ctx, { month });
   return { created: run.created ? 1 : 0, lines: run.lineCount, total: run.total };
+};
+
+const dunningSweep = async (ctx: CommandContext, asOf: string): Promise<Figures> => {
+  const r = await runDunningSweep(ctx.db, { workspaceId: ctx.workspace.id, asOf, actor: { actorId: ctx.actor.id, actorName: ctx.actor.name, requestId: null, ip: null } });
+  return { lines: r.lines, due: r.due, created: r.created, closed: r.closed };
 };
 
 const jobs = {
@@ -55,7 +60,25 @@ const jobs = {
       { label: 'again (same month: returns the first run, writes nothing)', run: penaltyRun },
     ],
   },
-  // 'dunning-sweep': { on: (asOf) => asOf, as: null, scope: …overdue open lines…, restore: …delete its rows…, runs: [first, again] },
+  'dunning-sweep': {
+    on: (asOf) => asOf,
+    as: 'finance1',
+    scope: async (raw, ws, asOf) => {
+      const { rows } = await raw.query(`select count(*) as overdue from receivables
+        where workspace_id = $1 and status in ('open', 'partial') and due_date < $2::date`, [ws, asOf]);
+      return { overdueLines: Number(rows[0]!.overdue) };
+    },
+    restore: async (raw, ws, asOf) => {
+      // the run's to-dos, their tasks and the owners' notifications; the audit entry stays (append-only)
+      await raw.query(`with d as (delete from dunning_todos where workspace_id = $1 and created_on = $2::date returning task_id)
+        delete from tasks where workspace_id = $1 and id in (select task_id from d)`, [ws, asOf]);
+      await raw.query(`delete from outbox where workspace_id = $1 and topic = 'dunning.todos'`, [ws]);
+    },
+    runs: [
+      { label: 'first run (every overdue line: a to-do per due step)', run: dunningSweep },
+      { label: 'again (same day: creates nothing)', run: dunningSweep },
+    ],
+  },
 } satisfies Record<string, JobDef>;
 
 export type JobScenario = keyof typeof jobs;
