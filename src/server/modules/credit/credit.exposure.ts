@@ -49,20 +49,23 @@ export interface ExposureBreakdown extends ExposureParts { total: Money; contrac
  * receivables). One query: receivables, shipped value and issued invoice value are each aggregated per
  * contract over the customer first (index-only range scans, migration 0025), then joined — a customer
  * with ~1,000 contracts answers in ~11 ms instead of one shipments and one invoices subquery per contract.
+ * With `contractId`, only that contract's row (and totals of that contract alone): the shipment check
+ * needs one contract's part, not the customer's ~1,000 rows (bench L: 11 ms of SQL per check).
  */
-export async function exposureBreakdown(tx: Executor, workspaceId: string, customerId: string): Promise<ExposureBreakdown> {
+export async function exposureBreakdown(tx: Executor, workspaceId: string, customerId: string, opts: { contractId?: string } = {}): Promise<ExposureBreakdown> {
+  const only = (column: SQL) => (opts.contractId ? sql` and ${column} = ${opts.contractId}` : sql``);
   const result = await tx.execute(sql`
     with owed as (
       select r.contract_id, sum(case when r.status in ('open', 'partial') then r.amount - r.received else 0 end) as outstanding, sum(r.received) as received
-      from ${receivables} r where r.workspace_id = ${workspaceId} and r.customer_id = ${customerId}
+      from ${receivables} r where r.workspace_id = ${workspaceId} and r.customer_id = ${customerId}${only(sql`r.contract_id`)}
       group by r.contract_id),
     shipped as (
       select s.contract_id, sum(s.amount) as shipped from ${shipments} s
-      where s.workspace_id = ${workspaceId} and s.customer_id = ${customerId} and s.status in ('shipped', 'delivered')
+      where s.workspace_id = ${workspaceId} and s.customer_id = ${customerId} and s.status in ('shipped', 'delivered')${only(sql`s.contract_id`)}
       group by s.contract_id),
     invoiced as (
       select i.contract_id, sum(i.amount) as invoiced from ${invoiceRequests} i
-      where i.workspace_id = ${workspaceId} and i.customer_id = ${customerId} and i.status = 'issued'
+      where i.workspace_id = ${workspaceId} and i.customer_id = ${customerId} and i.status = 'issued'${only(sql`i.contract_id`)}
       group by i.contract_id)
     select o.contract_id::text as "contractId", c.number as "contractNumber", o.outstanding::text as outstanding, o.received::text as received,
       coalesce(s.shipped, 0)::text as shipped, coalesce(i.invoiced, 0)::text as invoiced

@@ -14,7 +14,7 @@ import { decodeCursor, pageFrom } from '../../platform/http/pagination.js';
 import { emitEvent } from '../../platform/notifications/outbox.js';
 import { allocateNumber } from '../../platform/numbering/numbering.service.js';
 import { readPolicies } from '../../platform/policies/policies.service.js';
-import { exposureBreakdown, receivablesDueBefore } from '../credit/index.js';
+import { customerExposure, exposureBreakdown, receivablesDueBefore } from '../credit/index.js';
 import { unpaidPrepaymentsOf } from '../receivables/index.js';
 import {
   creditLimitOf, customerNameOf, userNameOf, findOrder, findOrderInScope, findShipment, findShipmentInScope, heldByLine, insertShipment, linkOverrideApproval, listShipmentRows, markContractExecuting,
@@ -46,18 +46,19 @@ interface PositionInput { customerId: string; customerName: string; contractId: 
 async function creditPosition(db: Executor, ctx: CommandContext, p: PositionInput): Promise<{ dto: CreditPositionDto; result: CreditCheckResult }> {
   // one after the other: inside a transaction the queries share one connection
   const limitRow = await creditLimitOf(db, ctx.workspace.id, p.customerId);
-  const breakdown = await exposureBreakdown(db, ctx.workspace.id, p.customerId);
+  // the customer's total in one sum; the breakdown of this shipment's contract only
+  const exposureNow = (await customerExposure(db, ctx.workspace.id, [p.customerId], p.asOf)).get(p.customerId) ?? NO_CREDIT;
+  const contractPart = (await exposureBreakdown(db, ctx.workspace.id, p.customerId, { contractId: p.contractId })).contracts[0]?.signedUnshipped ?? NO_CREDIT;
   const due = await receivablesDueBefore(db, ctx.workspace.id, p.customerId, p.asOf);
   const unpaid = prepaymentBlock(await unpaidPrepaymentsOf(db, ctx.workspace.id, p.contractId));
   const limit = limitRow ? money.format(limitRow) : NO_CREDIT;
-  const contractPart = breakdown.contracts.find((c) => c.contractId === p.contractId)?.signedUnshipped ?? NO_CREDIT;
   const result = checkCredit({
-    limit, otherExposure: otherExposureOf(breakdown.total, p.amount, contractPart), shipmentAmount: p.amount, openLines: due, asOf: p.asOf, hasOverride: p.hasOverride,
+    limit, otherExposure: otherExposureOf(exposureNow, p.amount, contractPart), shipmentAmount: p.amount, openLines: due, asOf: p.asOf, hasOverride: p.hasOverride,
   });
   return {
     result,
     dto: {
-      customerId: p.customerId, customerName: p.customerName, hasProfile: limitRow !== null, limit, exposureNow: breakdown.total,
+      customerId: p.customerId, customerName: p.customerName, hasProfile: limitRow !== null, limit, exposureNow,
       shipmentAmount: money.format(p.amount), exposureWithShipment: result.exposureWithShipment, available: result.available, shortfall: result.shortfall,
       overdueLines: result.overdue.map((o) => ({ receivableId: o.receivableId, contractId: o.contractId, contractNumber: o.contractNumber, dueDate: o.dueDate, outstanding: o.outstanding, daysOverdue: o.daysOverdue })),
       asOf: p.asOf, verdict: result.verdict, hasOverride: p.hasOverride, passes: result.passes, prepaymentOwed: unpaid?.outstanding ?? null,
