@@ -6,10 +6,8 @@ import type { ApprovalDto } from '../../../../shared/contracts/approvals.contrac
 import type { CreditExecutionReport, DeferralDto, DeferralsOpenReport, DunningLogEntryDto, DunningQueue } from '../../../../shared/contracts/dunning.contract.js';
 import { addDays, addMonths, todayIn } from '../../../../shared/dates.js';
 import { tasks } from '../../activities/activities.schema.js';
-import { signContractThroughApi } from '../../contracts/__tests__/contracts.fixtures.js';
-import { creditProfiles } from '../../credit/credit.schema.js';
-import { createCustomer } from '../../customers/__tests__/customers.fixtures.js';
 import { receivables } from '../../receivables/receivables.schema.js';
+import { lineOverdue } from './dunning.fixtures.js';
 
 const t = await setupTestApp();
 const ws = t.demo.workspaceId;
@@ -18,21 +16,6 @@ const today = todayIn('Asia/Shanghai');
 
 const codeOf = (res: { json(): unknown }) => (res.json() as { error: { code: string } }).error.code;
 const pathOf = (res: { json(): unknown }) => (res.json() as { error: { details?: { path: string }[] } }).error.details?.[0]?.path;
-
-/** A signed contract of rep1 whose first receivable line (30,000.00 of 100,000.00) is due `daysAgo` days before today; optionally a credit grade. */
-async function lineOverdue(daysAgo: number, grade?: 'A' | 'B' | 'C' | 'D') {
-  const [rep1, manager1] = await Promise.all([t.loginAs('rep1'), t.loginAs('manager1')]);
-  const customer = await createCustomer(rep1);
-  const contract = await signContractThroughApi(rep1, manager1, customer.id);
-  const [line] = await t.handle.db.select().from(receivables)
-    .where(and(eq(receivables.workspaceId, ws), eq(receivables.contractId, contract.id), eq(receivables.planIndex, 0)));
-  const dueDate = addDays(today, -daysAgo);
-  await t.handle.db.update(receivables).set({ dueDate }).where(and(eq(receivables.workspaceId, ws), eq(receivables.id, line!.id)));
-  if (grade) {
-    await t.handle.db.insert(creditProfiles).values({ workspaceId: ws, customerId: customer.id, creditLimit: '500000.00', termsDays: 60, grade, effectiveFrom: today, reason: '测试' });
-  }
-  return { receivableId: line!.id, customerId: customer.id, dueDate, rep1, manager1 };
-}
 
 async function queue(client: Client, query = ''): Promise<DunningQueue> {
   const res = await client.get(`/api/v1/dunning${query}`);
@@ -51,7 +34,7 @@ async function approve(client: Client, approvalId: string, status = 200) {
 
 describe('deferred payment (延期付款)', () => {
   it('refuses 3 months + 1 day after the original due date with 422 naming newDueDate, and writes nothing', async () => {
-    const { receivableId, dueDate, rep1 } = await lineOverdue(0);
+    const { receivableId, dueDate, rep1 } = await lineOverdue(t, 0);
     const before = await countRows(t, 'deferral_requests', ws);
     const res = await rep1.post('/api/v1/deferrals', { receivableId, newDueDate: addDays(addMonths(dueDate, 3), 1), reason: '客户资金周转' });
     expect(res.statusCode, res.body).toBe(422);
@@ -62,7 +45,7 @@ describe('deferred payment (延期付款)', () => {
   });
 
   it('a request at the cap shows payment history and grade, goes to the sales VP then the GM, and on approval moves the due date keeping the original', async () => {
-    const { receivableId, dueDate, rep1 } = await lineOverdue(0, 'A');
+    const { receivableId, dueDate, rep1 } = await lineOverdue(t, 0, 'A');
     const cap = addMonths(dueDate, 3);
     const res = await rep1.post('/api/v1/deferrals', { receivableId, newDueDate: cap, reason: '客户年底资金紧张，申请延期' });
     expect(res.statusCode, res.body).toBe(201);
@@ -89,7 +72,7 @@ describe('deferred payment (延期付款)', () => {
   });
 
   it('per role: owner and their managers may ask; finance, the VP, the GM and the warehouse may not (403); a rep of another team gets 404', async () => {
-    const { receivableId, dueDate } = await lineOverdue(0);
+    const { receivableId, dueDate } = await lineOverdue(t, 0);
     const body = { receivableId, newDueDate: addDays(dueDate, 10), reason: '测试' };
     for (const who of ['finance1', 'vp', 'gm', 'warehouse1', 'cs1', 'admin']) {
       const res = await (await t.loginAs(who)).post('/api/v1/deferrals', body);
@@ -103,7 +86,7 @@ describe('deferred payment (延期付款)', () => {
 
 describe('the dunning ladder (催款)', () => {
   it('GET /dunning is idempotent for one asOf; logging a step moves the next step, the rep gets a to-do and the letter prints', async () => {
-    const { receivableId, rep1 } = await lineOverdue(45, 'C');
+    const { receivableId, rep1 } = await lineOverdue(t, 45, 'C');
     const finance = await t.loginAs('finance1');
     expect((await queue(finance, `?asOf=${today}`)).truncated).toBe(false);
     const first = lineIn(await queue(finance, `?asOf=${today}`), receivableId)!;
@@ -136,7 +119,7 @@ describe('the dunning ladder (催款)', () => {
   });
 
   it('a grade A customer a few days late gets a thank-you letter first; a grade C one cannot', async () => {
-    const good = await lineOverdue(5, 'A');
+    const good = await lineOverdue(t, 5, 'A');
     const rep1 = good.rep1;
     expect(lineIn(await queue(rep1), good.receivableId)).toMatchObject({ nextStep: 'thank_you', goodStanding: true, isDue: true });
     const res = await rep1.post(`/api/v1/dunning/${good.receivableId}/steps`, { step: 'thank_you' });
@@ -145,13 +128,13 @@ describe('the dunning ladder (催款)', () => {
     const letter = await rep1.get(`/api/v1/dunning/letters/${(res.json() as DunningLogEntryDto).id}.pdf`);
     expect(letter.statusCode).toBe(200);
 
-    const bad = await lineOverdue(5, 'C');
+    const bad = await lineOverdue(t, 5, 'C');
     const refused = await rep1.post(`/api/v1/dunning/${bad.receivableId}/steps`, { step: 'thank_you' });
     expect(refused.statusCode).toBe(422);
   });
 
   it('refuses to write off a line that is not overdue, and writes nothing', async () => {
-    const { receivableId } = await lineOverdue(0);
+    const { receivableId } = await lineOverdue(t, 0);
     const finance = await t.loginAs('finance1');
     const [steps, approvals] = await Promise.all([countRows(t, 'dunning_steps', ws), countRows(t, 'approvals', ws)]);
     const res = await finance.post(`/api/v1/dunning/${receivableId}/steps`, { step: 'write_off', note: '客户已注销' });
@@ -163,7 +146,7 @@ describe('the dunning ladder (催款)', () => {
   });
 
   it('a write-off is requested by finance only and approved by the sales manager: the line becomes written_off on that day', async () => {
-    const { receivableId, rep1, manager1 } = await lineOverdue(200, 'D');
+    const { receivableId, rep1, manager1 } = await lineOverdue(t, 200, 'D');
     const byRep = await rep1.post(`/api/v1/dunning/${receivableId}/steps`, { step: 'write_off' });
     expect(byRep.statusCode).toBe(403);
     const finance = await t.loginAs('finance1');
@@ -181,7 +164,7 @@ describe('the dunning ladder (催款)', () => {
   });
 
   it('per role: the sales side, finance, GM and VP read the queue; warehouse, CS, front desk and admin get 403; another team does not see the line', async () => {
-    const { receivableId } = await lineOverdue(10);
+    const { receivableId } = await lineOverdue(t, 10);
     for (const who of ['rep1', 'supervisor1', 'manager1', 'finance1', 'gm', 'vp']) {
       const q = await queue(await t.loginAs(who));
       expect(lineIn(q, receivableId), who).toBeDefined();
@@ -199,7 +182,7 @@ describe('the dunning ladder (催款)', () => {
 
 describe('credit control reports', () => {
   it('the monthly credit-execution audit lists lines past their terms; the year-end list shows an approved deferral not cleared', async () => {
-    const { receivableId, dueDate, rep1 } = await lineOverdue(20);
+    const { receivableId, dueDate, rep1 } = await lineOverdue(t, 20);
     const finance = await t.loginAs('finance1');
     const month = today.slice(0, 7);
     const res = await finance.get(`/api/v1/reports/credit-execution?month=${month}`);

@@ -8,10 +8,8 @@ import { addDays, addMonths, todayIn } from '../../../../shared/dates.js';
 import { newId } from '../../../platform/db/columns.js';
 import { outbox } from '../../../platform/notifications/notifications.schema.js';
 import { tasks } from '../../activities/activities.schema.js';
-import { signContractThroughApi } from '../../contracts/__tests__/contracts.fixtures.js';
-import { creditProfiles } from '../../credit/credit.schema.js';
-import { createCustomer } from '../../customers/__tests__/customers.fixtures.js';
 import { receivables } from '../../receivables/receivables.schema.js';
+import { lineOverdue } from './dunning.fixtures.js';
 import { dunningTodos } from '../dunning.schema.js';
 import { runDunningSweep } from '../dunning.sweep.js';
 
@@ -19,19 +17,6 @@ const t = await setupTestApp();
 const ws = t.demo.workspaceId;
 const ids = t.demo.userIds as Record<string, string>;
 const today = todayIn('Asia/Shanghai');
-
-/** A signed contract of rep1 whose first receivable line (30,000.00) is due `daysAgo` days before today; optionally a credit grade. */
-async function lineOverdue(daysAgo: number, grade?: 'A' | 'B' | 'C' | 'D') {
-  const [rep1, manager1] = await Promise.all([t.loginAs('rep1'), t.loginAs('manager1')]);
-  const customer = await createCustomer(rep1);
-  const contract = await signContractThroughApi(rep1, manager1, customer.id);
-  const [line] = await t.handle.db.select().from(receivables)
-    .where(and(eq(receivables.workspaceId, ws), eq(receivables.contractId, contract.id), eq(receivables.planIndex, 0)));
-  const dueDate = addDays(today, -daysAgo);
-  await t.handle.db.update(receivables).set({ dueDate }).where(and(eq(receivables.workspaceId, ws), eq(receivables.id, line!.id)));
-  if (grade) await t.handle.db.insert(creditProfiles).values({ workspaceId: ws, customerId: customer.id, creditLimit: '500000.00', termsDays: 60, grade, effectiveFrom: today, reason: '测试' });
-  return { receivableId: line!.id, contractId: contract.id, customerId: customer.id, customerName: customer.name, dueDate, rep1 };
-}
 
 async function run(client: Client, asOf?: string): Promise<DunningRunResult> {
   const res = await client.post('/api/v1/dunning/run', asOf ? { asOf } : {});
@@ -47,7 +32,7 @@ async function todosOfLine(receivableId: string) {
 
 describe('the daily dunning computation (催款待办)', () => {
   it('gives the owner ONE to-do for the due step; the same day again and the next day create nothing; logging the step closes it', async () => {
-    const { receivableId, customerName, rep1 } = await lineOverdue(45, 'C');
+    const { receivableId, customerName, rep1 } = await lineOverdue(t, 45, 'C');
     const finance = await t.loginAs('finance1');
     const first = await run(finance, addDays(today, -1));
     expect(first).toMatchObject({ asOf: addDays(today, -1) });
@@ -73,7 +58,7 @@ describe('the daily dunning computation (催款待办)', () => {
   });
 
   it('a step logged straight in the database (another node) is caught by the sweep: the stale to-do closes and the next due rung gets its own', async () => {
-    const { receivableId } = await lineOverdue(70, 'D');
+    const { receivableId } = await lineOverdue(t, 70, 'D');
     const finance = await t.loginAs('finance1');
     await run(finance);
     expect(await todosOfLine(receivableId)).toMatchObject([{ step: 'notice', status: 'open' }]);
@@ -93,7 +78,7 @@ describe('the daily dunning computation (催款待办)', () => {
     ['written off', { status: 'written_off', writtenOffOn: today }],
     ['deferred (no longer overdue)', { dueDate: addDays(today, 30), deferredFrom: addDays(today, -20) }],
   ] as const)('closes the to-do of a line %s', async (_, change) => {
-    const { receivableId } = await lineOverdue(20);
+    const { receivableId } = await lineOverdue(t, 20);
     const finance = await t.loginAs('finance1');
     await run(finance);
     expect(await todosOfLine(receivableId)).toMatchObject([{ step: 'notice', status: 'open' }]);
@@ -105,8 +90,8 @@ describe('the daily dunning computation (催款待办)', () => {
   });
 
   it('notifies each owner once per run (not once per line), and audits the run', async () => {
-    const a = await lineOverdue(3);
-    const b = await lineOverdue(4);
+    const a = await lineOverdue(t, 3);
+    const b = await lineOverdue(t, 4);
     const admin = await t.loginAs('admin');
     const before = await t.handle.db.select().from(outbox).where(and(eq(outbox.workspaceId, ws), eq(outbox.topic, 'dunning.todos')));
     const r = await run(admin);
@@ -132,7 +117,7 @@ describe('the daily dunning computation (催款待办)', () => {
   });
 
   it('runs from a script on the handle and on a transaction-less Database alike', async () => {
-    const { receivableId } = await lineOverdue(8);
+    const { receivableId } = await lineOverdue(t, 8);
     const r = await runDunningSweep(t.handle, { workspaceId: ws, asOf: today, batchSize: 2 });
     expect(r.lines).toBeGreaterThan(4); // several keyset batches
     expect(await todosOfLine(receivableId)).toHaveLength(1);
@@ -143,13 +128,13 @@ describe('the daily dunning computation (催款待办)', () => {
 describe('the paged dunning queue', () => {
   it('pages earliest due first with nextCursor, and applies step/dueOnly before paging, beyond the first chunk read', async () => {
     // 620 old lines (notice due) ahead of one line whose next step is the lawyer's letter
-    const filler = await lineOverdue(0);
+    const filler = await lineOverdue(t, 0);
     const [base] = await t.handle.db.select().from(receivables).where(and(eq(receivables.workspaceId, ws), eq(receivables.id, filler.receivableId)));
     await t.handle.db.insert(receivables).values(Array.from({ length: 620 }, (_, i) => ({
       workspaceId: ws, contractId: base!.contractId, planIndex: 100 + i, customerId: base!.customerId, ownerId: base!.ownerId, kind: 'progress',
       dueDate: addDays(today, -3000 + (i % 5)), amount: '10.00', received: '0.00', status: 'open',
     })));
-    const target = await lineOverdue(90, 'D');
+    const target = await lineOverdue(t, 90, 'D');
     const finance = await t.loginAs('finance1');
     expect((await finance.post(`/api/v1/dunning/${target.receivableId}/steps`, { step: 'notice' })).statusCode).toBe(201);
 
@@ -196,7 +181,7 @@ describe('control reports as Excel', () => {
   }
 
   it('credit-execution.xlsx and deferrals-open.xlsx: headers, a line, same permission as the JSON reports', async () => {
-    const { receivableId, dueDate, rep1, customerName } = await lineOverdue(25);
+    const { receivableId, dueDate, rep1, customerName } = await lineOverdue(t, 25);
     const finance = await t.loginAs('finance1');
     const month = today.slice(0, 7);
     const exec = await sheetOf(finance, `/api/v1/reports/credit-execution.xlsx?month=${month}`);
