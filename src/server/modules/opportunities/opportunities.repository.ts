@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, ilike, inArray, lte, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, ilike, inArray, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { IsoDate } from '../../../shared/dates.js';
 import { toUuidArray } from '../../platform/authz/scope.js';
@@ -167,17 +167,19 @@ export async function kanbanTotals(db: Executor, workspaceId: string, pipelineId
  * The first `perColumn` cards of every column in one statement: a window function ranks the open
  * opportunities in scope per stage (recently changed first), the outer query joins the names.
  */
-export async function kanbanCards(db: Executor, workspaceId: string, pipelineId: string, where: SQL[], perColumn: number): Promise<OpportunityListRow[]> {
-  if (perColumn <= 0) return [];
-  const ranked = db.select({
-    id: opportunities.id,
-    rn: sql<number>`row_number() over (partition by ${opportunities.stageId} order by ${opportunities.updatedAt} desc, ${opportunities.id} desc)`.as('rn'),
-  }).from(opportunities)
-    .where(and(eq(opportunities.workspaceId, workspaceId), eq(opportunities.pipelineId, pipelineId), eq(opportunities.status, 'open'), ...where))
-    .as('ranked');
-  const firstIds = db.select({ id: ranked.id }).from(ranked).where(lte(ranked.rn, perColumn));
+/**
+ * The first `perColumn` cards of each stage (most recently updated first): one limited walk of
+ * `opportunities_kanban_idx` per stage, so a column reads its cards and not the pipeline's open opportunities.
+ */
+export async function kanbanCards(db: Executor, workspaceId: string, pipelineId: string, stageIds: string[], where: SQL[], perColumn: number): Promise<OpportunityListRow[]> {
+  if (perColumn <= 0 || stageIds.length === 0) return [];
+  const firstOfStage = (stageId: string) => db.select({ id: opportunities.id }).from(opportunities)
+    .where(and(eq(opportunities.workspaceId, workspaceId), eq(opportunities.pipelineId, pipelineId), eq(opportunities.stageId, stageId), eq(opportunities.status, 'open'), ...where))
+    .orderBy(desc(opportunities.updatedAt), desc(opportunities.id))
+    .limit(perColumn);
+  const firstIds = sql.join(stageIds.map((stageId) => sql`(${firstOfStage(stageId)})`), sql` union all `);
   return selectOpportunities(db)
-    .where(and(eq(opportunities.workspaceId, workspaceId), inArray(opportunities.id, firstIds)))
+    .where(and(eq(opportunities.workspaceId, workspaceId), sql`${opportunities.id} in (${firstIds})`))
     .orderBy(desc(opportunities.updatedAt), desc(opportunities.id));
 }
 

@@ -109,6 +109,9 @@ export const opportunities = pgTable('opportunities', {
     .where(sql`status = 'open'`),
   index('opportunities_closed_figures_idx').on(t.workspaceId, t.pipelineId, t.closedOn, t.status, t.ownerId, t.departmentId, t.id, t.amount)
     .where(sql`status in ('won', 'lost')`),
+  // kanban cards: per stage, the most recently updated open ones, with the data scope's columns on the entries
+  index('opportunities_kanban_idx').on(t.workspaceId, t.pipelineId, t.stageId, t.updatedAt, t.id, t.ownerId, t.departmentId)
+    .where(sql`status = 'open'`),
   index('opportunities_search_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
 ]);
 

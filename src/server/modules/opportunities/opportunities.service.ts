@@ -506,7 +506,7 @@ export async function getKanban(ctx: CommandContext, q: KanbanQuery): Promise<Ka
   const where = [await scopeOf(ctx), ...opportunityFilterConditions({ ownerId: q.ownerId === 'me' ? ctx.actor.id : q.ownerId, departmentId: q.departmentId })];
   const ws = ctx.workspace.id;
   const totals = await kanbanTotals(ctx.db, ws, pipeline.id, where);
-  const cards = await kanbanCards(ctx.db, ws, pipeline.id, where, q.cardsPerColumn);
+  const cards = await kanbanCards(ctx.db, ws, pipeline.id, pipeline.stages.map((s) => s.id), where, q.cardsPerColumn);
   const view = await viewOf(ctx.db, ctx);
   return {
     pipeline: toPipelineDto(pipeline),

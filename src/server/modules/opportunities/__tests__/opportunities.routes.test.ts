@@ -144,6 +144,15 @@ describe('data scope', () => {
     const few = await kanban(gm, '&cardsPerColumn=1');
     for (const column of few.columns) expect(column.cards.length).toBe(Math.min(1, column.count));
     expect(few.columns[5]!.count).toBe(0);
+    // a column's cards are its most recently updated open opportunities in scope, newest first
+    const open = (await t.handle.db.select().from(opportunities).where(and(eq(opportunities.workspaceId, ws), eq(opportunities.pipelineId, big.id), eq(opportunities.status, 'open'))))
+      .filter((r) => r.ownerId === ids.rep1)
+      .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime() || (a.id < b.id ? 1 : -1));
+    const two = await kanban(rep1, '&cardsPerColumn=2');
+    for (const column of two.columns) {
+      expect(column.cards.map((c) => c.id)).toEqual(open.filter((r) => r.stageId === column.stage.id).slice(0, 2).map((r) => r.id));
+    }
+    expect(two.columns.some((c) => c.cards.length === 2)).toBe(true);
   });
 
   it('weights each column by the probabilities of its cards', async () => {

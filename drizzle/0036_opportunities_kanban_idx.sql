@@ -1,0 +1,1 @@
+CREATE INDEX "opportunities_kanban_idx" ON "opportunities" USING btree ("workspace_id","pipeline_id","stage_id","updated_at","id","owner_id","department_id") WHERE status = 'open';
