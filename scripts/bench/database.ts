@@ -103,7 +103,10 @@ async function preparePostgres(options: BenchOptions, log: (line: string) => voi
     if (!reused) {
       // Dropping is the default: only ever on a database whose name says it is a benchmark database.
       if (exists && !/bench/i.test(name)) throw new Error(`refusing to drop database "${name}": its name must contain "bench"`);
-      if (exists) await maintenance.query(`drop database "${name}" with (force)`);
+      // a dataset without its marker may be one another bench process is still generating (an hour at L): never drop it under it
+      const users = exists ? (await maintenance.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name])).rows[0].n as number : 0;
+      if (users > 0) throw new Error(`refusing to drop database "${name}": ${users} other connection(s) use it (a generation still running?); wait for it or stop it first`);
+      if (exists) await maintenance.query(`drop database "${name}"`);
       await maintenance.query(`create database "${name}"`);
       log(`database ${name} ${exists ? 'dropped and ' : ''}created`);
     }

@@ -20,5 +20,5 @@ export { opportunityGrants, opportunityOwnerRoles } from './opportunities.permis
 export { ensureBuiltInPipelines, ensureBuiltInPipelinesOfAllWorkspaces } from './pipelines.repository.js';
 export { opportunityAccess, type OpportunityAccess } from './opportunities.service.js';
 export { loadGateEvidence } from './opportunities.repository.js';
-export { visibleOpportunities } from './opportunities.repository.js';
+export { activeOpportunityCollaborations, visibleOpportunities } from './opportunities.repository.js';
 export { getPipeline, listPipelines } from './pipelines.service.js';

@@ -21,7 +21,7 @@ import { findDepartment } from '../../platform/org/org.repository.js';
 import { customerAccess, recordDeal, resolveOwner, type OwnershipGrants } from '../customers/index.js';
 import type { OpportunityPermission } from './opportunities.permissions.js';
 import {
-  collaboratorsOf, contactIdsOfCustomer, contactsOf, countContacts, findCollaboration, findOpportunity, hasSignedContract, historyOf, kanbanCards, kanbanTotals,
+  activeOpportunityCollaborations, collaboratorsOf, contactIdsOfCustomer, contactsOf, countContacts, findCollaboration, findOpportunity, hasSignedContract, historyOf, kanbanCards, kanbanTotals,
   listOpportunityRows, loadGateEvidence, lockOpportunity, opportunityFilterConditions, refreshStageFlowColumns, sortKeyOf, visibleOpportunities,
   type OpportunityListRow, type OpportunityRow, type OpportunitySort,
 } from './opportunities.repository.js';
@@ -465,7 +465,9 @@ export async function getOpportunityHistory(ctx: CommandContext, id: string) {
 }
 
 async function scopeOf(ctx: CommandContext) {
-  return visibleOpportunities(await visibleOwners(ctx.db, ctx), ctx.actor.id, todayOf(ctx));
+  const owners = await visibleOwners(ctx.db, ctx);
+  const collaboratingOn = owners.kind === 'all' ? [] : await activeOpportunityCollaborations(ctx.db, ctx.workspace.id, ctx.actor.id, todayOf(ctx));
+  return visibleOpportunities(owners, collaboratingOn);
 }
 
 function listCursor(sort: OpportunitySort, cursor: string | undefined): (string | number)[] | undefined {

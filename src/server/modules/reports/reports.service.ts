@@ -11,7 +11,7 @@ import { appendAudit } from '../../platform/audit/audit.service.js';
 import { visibleOwners, visibleTo } from '../../platform/authz/scope.js';
 import type { CommandContext } from '../../platform/http/context.js';
 import { opportunities } from '../opportunities/opportunities.schema.js';
-import { getPipeline, listPipelines, visibleOpportunities } from '../opportunities/index.js';
+import { activeOpportunityCollaborations, getPipeline, listPipelines, visibleOpportunities } from '../opportunities/index.js';
 import { getAdherence } from '../visit-plans/index.js';
 import {
   closedFigures, departmentExists, filterNames, inDepartmentTree, openFigures, repActivityRows, stageFlow,
@@ -61,10 +61,11 @@ export async function funnelReport(ctx: CommandContext, q: FunnelReportQuery): P
   const f = await resolveFilters(ctx, q);
   const pipeline = await reportPipeline(ctx, q.pipelineId);
   const owners = await visibleOwners(ctx.db, ctx);
+  const collaboratingOn = owners.kind === 'all' ? [] : await activeOpportunityCollaborations(ctx.db, ctx.workspace.id, ctx.actor.id, f.asOf);
   // the same conditions twice: over `opportunities` (open and closed figures) and over the stage history `h`
   // (the stage flow), which carries the opportunity's owner and department
   const conditions = (c: { id: SQL | AnyColumn; ownerId: SQL | AnyColumn; departmentId: SQL | AnyColumn }) => {
-    const where: SQL[] = [visibleOpportunities(owners, ctx.actor.id, f.asOf, c)];
+    const where: SQL[] = [visibleOpportunities(owners, collaboratingOn, c)];
     if (f.ownerId) where.push(sql`${c.ownerId} = ${f.ownerId}`);
     if (f.orgNodeId) where.push(inDepartmentTree(ctx.workspace.id, sql`${c.departmentId}`, f.orgNodeId));
     return sql.join(where, sql` and `);

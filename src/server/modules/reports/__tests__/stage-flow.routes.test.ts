@@ -15,7 +15,7 @@ import { newId } from '../../../platform/db/columns.js';
 import type { VisibleOwners } from '../../../platform/http/context.js';
 import { departments, users } from '../../../platform/org/org.schema.js';
 import { customers } from '../../customers/customers.schema.js';
-import { refreshStageFlowColumns, visibleOpportunities } from '../../opportunities/opportunities.repository.js';
+import { activeOpportunityCollaborations, refreshStageFlowColumns, visibleOpportunities } from '../../opportunities/opportunities.repository.js';
 import { opportunities, opportunityCollaborators, opportunityStageHistory, pipelineStages } from '../../opportunities/opportunities.schema.js';
 import { inDepartmentTree, stageFlow, type FunnelScope, type StageFlow } from '../reports.repository.js';
 
@@ -183,9 +183,10 @@ for (let k = 0; k < 6; k += 1) {
   periods.push({ from, to: addDays(from, rnd.int(90)) });
 }
 
-function scopeOf(c: ScopeCase, pipelineId: string, period: { from: IsoDate; to: IsoDate }): FunnelScope {
+async function scopeOf(c: ScopeCase, pipelineId: string, period: { from: IsoDate; to: IsoDate }): Promise<FunnelScope> {
+  const collaboratingOn = c.owners.kind === 'all' ? [] : await activeOpportunityCollaborations(db, ws, actor, c.asOf);
   const conditions = (cols: { id: unknown; ownerId: unknown; departmentId: unknown }) => {
-    const where = [visibleOpportunities(c.owners, actor, c.asOf, cols as never)];
+    const where = [visibleOpportunities(c.owners, collaboratingOn, cols as never)];
     if (c.ownerId) where.push(sql`${cols.ownerId} = ${c.ownerId}`);
     if (c.departmentId) where.push(inDepartmentTree(ws, sql`${cols.departmentId}`, c.departmentId));
     return sql.join(where, sql` and `);
@@ -207,7 +208,7 @@ async function compareAll(pipelineIds: string[]) {
   for (const pipelineId of pipelineIds) {
     for (const c of scopes) {
       for (const period of periods) {
-        const scope = scopeOf(c, pipelineId, period);
+        const scope = await scopeOf(c, pipelineId, period);
         const [actual, expected] = [byStage(await stageFlow(db, scope)), byStage(await oracleStageFlow(db, scope))];
         expect(actual, `${c.name} ${period.from}…${period.to} ${pipelineId}`).toEqual(expected);
         nonEmpty += expected.filter((r) => r.entered > 0 || r.exited > 0).length;
