@@ -29,6 +29,9 @@ export async function launchBrowser(viewport = { width: 1366, height: 800 }): Pr
     headless: true,
     viewport,
     locale: 'zh-CN',
+    // the demo workspace's zone: the users' browsers are in China, so "today" in a date picker is the server's today
+    // at every hour (in UTC the browser is a day behind from 16:00 to midnight)
+    timezoneId: 'Asia/Shanghai',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
   });

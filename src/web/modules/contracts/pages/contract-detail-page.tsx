@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import type { ReceivableDto } from '../../../../shared/contracts/receivables.contract';
+import { todayIn } from '../../../../shared/dates';
 import { formatMoney } from '../../../../shared/money-format';
 import { ErrorAlert } from '../../../platform/errors/error-alert';
 import { useErrorToast } from '../../../platform/errors/use-error-toast';
@@ -27,7 +28,8 @@ function SignButton({ contract }: { contract: Contract }) {
   const showError = useErrorToast();
   const sign = useSignContract(contract.id);
   const [open, setOpen] = useState(false);
-  const [signedOn, setSignedOn] = useState<Dayjs>(dayjs());
+  // the server's today (workspace zone), whatever the browser's zone
+  const [signedOn, setSignedOn] = useState<Dayjs>(() => dayjs(todayIn()));
   return (
     <>
       <Button type="primary" onClick={() => setOpen(true)} data-testid="contract-sign">{t('action.sign')}</Button>
@@ -37,7 +39,7 @@ function SignButton({ contract }: { contract: Contract }) {
         })}>
         <Flex vertical gap={12}>
           <DatePicker value={signedOn} onChange={(d) => d && setSignedOn(d)} aria-label={t('field.signedOn')} style={{ width: 200 }}
-            disabledDate={(d) => d.isAfter(dayjs(), 'day') || d.isBefore(dayjs(contract.contractDate), 'day')} />
+            disabledDate={(d) => d.isAfter(dayjs(todayIn()), 'day') || d.isBefore(dayjs(contract.contractDate), 'day')} />
           <Typography.Text type="secondary">{t('sign.hint', { count: contract.paymentPlan.length })}</Typography.Text>
         </Flex>
       </Modal>
