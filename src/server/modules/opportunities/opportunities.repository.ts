@@ -41,7 +41,9 @@ export function visibleOpportunities(
   if (owners.kind === 'all') return sql`true`;
   // the collaborations as a literal array, read beforehand: when there are none (most reps) the planner sees a plain
   // owner condition and walks the owner index, instead of guessing the size of a sub-select
-  const viaOwner = owners.ids.length > 0 ? sql`${columns.ownerId} = ANY(${toUuidArray(owners.ids)})` : null;
+  // one owner (a rep): plain equality, so the (workspace_id, owner_id, id) index also gives the list its order
+  const viaOwner = owners.ids.length === 1 ? sql`${columns.ownerId} = ${owners.ids[0]}::uuid`
+    : owners.ids.length > 1 ? sql`${columns.ownerId} = ANY(${toUuidArray(owners.ids)})` : null;
   const viaCollaboration = collaboratingOn.length > 0 ? sql`${columns.id} = ANY(${toUuidArray(collaboratingOn)})` : null;
   if (viaOwner && viaCollaboration) return or(viaOwner, viaCollaboration)!;
   return viaOwner ?? viaCollaboration ?? sql`false`;
