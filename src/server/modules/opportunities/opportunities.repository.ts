@@ -39,9 +39,9 @@ export function visibleOpportunities(
   columns: { id: SQL | AnyColumn; ownerId: SQL | AnyColumn } = { id: opportunities.id, ownerId: opportunities.ownerId },
 ): SQL {
   if (owners.kind === 'all') return sql`true`;
-  // the collaborations as a literal array, read beforehand: when there are none (most reps) the planner sees a plain
-  // owner condition and walks the owner index, instead of guessing the size of a sub-select
-  // one owner (a rep): plain equality, so the (workspace_id, owner_id, id) index also gives the list its order
+  // Collaborations as a literal array read beforehand: with none (most reps) the planner sees a plain owner
+  // condition instead of guessing the size of a sub-select. One owner (a rep) is a plain equality, so the
+  // (workspace_id, owner_id, id) index also gives the list its order (an `= ANY(…)` scan cannot).
   const viaOwner = owners.ids.length === 1 ? sql`${columns.ownerId} = ${owners.ids[0]}::uuid`
     : owners.ids.length > 1 ? sql`${columns.ownerId} = ANY(${toUuidArray(owners.ids)})` : null;
   const viaCollaboration = collaboratingOn.length > 0 ? sql`${columns.id} = ANY(${toUuidArray(collaboratingOn)})` : null;
@@ -174,10 +174,6 @@ export async function kanbanTotals(db: Executor, workspaceId: string, pipelineId
   return new Map(rows.map((r) => [r.stageId, { count: Number(r.count), amount: r.amount, weighted: r.weighted }]));
 }
 
-/**
- * The first `perColumn` cards of every column in one statement: a window function ranks the open
- * opportunities in scope per stage (recently changed first), the outer query joins the names.
- */
 /**
  * The first `perColumn` cards of each stage (most recently updated first): one limited walk of
  * `opportunities_kanban_idx` per stage, so a column reads its cards and not the pipeline's open opportunities.
