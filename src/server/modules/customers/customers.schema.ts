@@ -69,7 +69,8 @@ export const customers = pgTable('customers', {
   index('customers_territory_idx').on(t.workspaceId, t.territoryId),
   index('customers_industry_idx').on(t.workspaceId, t.industry),
   index('customers_created_idx').on(t.workspaceId, t.createdAt),
-  // migration 0017 adds INCLUDE (value_class, status) by hand (index-only counts); keep it if this changes
+  // migrations 0017/0037 add INCLUDE (value_class, status, updated_at, id, created_at) by hand (index-only counts and
+  // stale lists); keep it if this changes
   index('customers_touch_idx').on(t.workspaceId, t.ownerId, t.lastTouchOn),
   index('customers_reviewed_idx').on(t.workspaceId, t.reviewedOn),
   index('customers_tags_idx').using('gin', t.tags),

@@ -419,7 +419,9 @@ export async function listCustomers(ctx: CommandContext, q: z.infer<typeof Custo
   const { limit, cursor, sort, order, ...filters } = q;
   const where = await scopedWhere(ctx.db, ctx, filters);
   const direction = order ?? (sort === 'name' ? 'asc' : 'desc');
-  const rows = await listCustomerRows(ctx.db, { workspaceId: ctx.workspace.id, where, sort, order: direction, after: sortCursor(cursor), limit });
+  // a stale list of a team: few matches, found through customers_touch_idx (whole company: the sort walk is as good)
+  const matchFirst = filters.notFollowedUpDays !== undefined && (await visibleOwners(ctx.db, ctx)).kind !== 'all';
+  const rows = await listCustomerRows(ctx.db, { workspaceId: ctx.workspace.id, where, sort, order: direction, after: sortCursor(cursor), limit, matchFirst });
   const page = pageFrom(rows, limit, (r) => [r.sortValue, r.id]);
   const view = await customerView(ctx.db, ctx);
   return { items: page.items.map((r) => toCustomerDto(r, view)), nextCursor: page.nextCursor };
