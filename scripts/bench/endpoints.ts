@@ -154,7 +154,7 @@ function customerEndpoints(): EndpointDef[] {
     list('customers-gm-tag', 'gm', () => `tag=${enc('重点客户')}`, ['customers_updated_idx']),
     list('customers-manager-owner', 'manager', (c) => `ownerId=${c.teamRepId}`, ['customers_owner_updated_idx']),
     list('customers-rep-stale', 'rep', () => 'notFollowedUpDays=20', ['customers_owner_updated_idx']),
-    list('customers-manager-stale', 'manager', () => 'notFollowedUpDays=27&valueClass=B', ['customers_updated_idx']),
+    list('customers-manager-stale', 'manager', () => 'notFollowedUpDays=27&valueClass=B', ['customers_touch_idx']),
     list('customers-gm-updated', 'gm', (c) => `updatedFrom=${c.updatedFrom}&updatedTo=${c.updatedTo}`, ['customers_updated_idx']),
     list('customers-gm-name', 'gm', () => 'sort=name', ['customers_name_idx']),
     list('customers-manager-name', 'manager', () => 'sort=name&valueClass=A', ['customers_name_idx']),
