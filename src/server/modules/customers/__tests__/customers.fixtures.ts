@@ -28,13 +28,13 @@ export async function createCustomer(client: Client, extra: Record<string, unkno
   return res.json() as CustomerBody;
 }
 
-/** Every page of a list endpoint. */
-export async function allPages<T>(client: Client, url: string): Promise<T[]> {
+/** Every page of a list endpoint, `pageSize` rows at a time. */
+export async function allPages<T>(client: Client, url: string, pageSize = 200): Promise<T[]> {
   const items: T[] = [];
   let cursor: string | null = null;
   do {
     const sep = url.includes('?') ? '&' : '?';
-    const res = await client.get(`${url}${sep}limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    const res = await client.get(`${url}${sep}limit=${pageSize}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
     expect(res.statusCode, res.body).toBe(200);
     const page = res.json() as { items: T[]; nextCursor: string | null };
     items.push(...page.items);

@@ -273,18 +273,7 @@ describe('GET /customers (filters, sort, paging)', () => {
     expect(await ids('notFollowedUpDays=30')).toEqual([followedUp[1]!.id, followedUp[2]!.id, takenOver[1]!.id, takenOver[2]!.id].sort());
     expect(await ids(`notFollowedUpDays=30&asOf=${addDays(today, -1)}`)).toEqual([followedUp[2]!.id, takenOver[2]!.id].sort());
     // a rep's stale list is found matches-first (listCustomers `matchFirst`): it still sorts and pages like any list
-    const onePerPage = async (order: 'asc' | 'desc') => {
-      const seen: CustomerBody[] = [];
-      let cursor: string | null = null;
-      do {
-        const res = await rep1.get(`/api/v1/customers?tag=${tag}&notFollowedUpDays=30&order=${order}&limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
-        expect(res.statusCode, res.body).toBe(200);
-        const page = res.json() as { items: CustomerBody[]; nextCursor: string | null };
-        seen.push(...page.items);
-        cursor = page.nextCursor;
-      } while (cursor);
-      return seen;
-    };
+    const onePerPage = (order: 'asc' | 'desc') => allPages<CustomerBody>(rep1, `/api/v1/customers?tag=${tag}&notFollowedUpDays=30&order=${order}`, 1);
     const newestFirst = await onePerPage('desc');
     expect(newestFirst.map((x) => x.id).sort()).toEqual(await ids('notFollowedUpDays=30'));
     const updated = newestFirst.map((x) => String(x.updatedAt));
